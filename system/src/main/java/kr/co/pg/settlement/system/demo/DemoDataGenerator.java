@@ -93,7 +93,7 @@ public final class DemoDataGenerator {
      * Inserts about {@code count} transactions of the given sub-merchants, approved between {@code from}
      * (inclusive) and {@code to} (exclusive). About 85 % approvals, 8 % full cancels (a quarter of them on the
      * approval's own day: N003), 7 % partial cancels; 30 % check cards; 2 % with an applied rate below any
-     * preferential rate (N002). Transaction ids are {@code idPrefix + 12 digits} from {@code firstNumber}.
+     * preferential rate (N002). Transaction ids are {@code idPrefix + 11 digits} from {@code firstNumber}.
      *
      * @return the number of rows inserted
      */
@@ -111,7 +111,7 @@ public final class DemoDataGenerator {
             c.setAutoCommit(false);
             while (inserted < count) {
                 int roll = random.nextInt(100);
-                String txId = idPrefix + String.format("%012d", number++);
+                String txId = idPrefix + String.format("%011d", number++);
                 if (roll < 15 && !recent.isEmpty()) {
                     Approval original = recent.get(random.nextInt(recent.size()));
                     boolean full = roll < 8;

@@ -1,0 +1,83 @@
+package kr.co.pg.settlement.system;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import kr.co.pg.settlement.events.Job;
+
+/**
+ * Drives the four jobs of one business date by real kick-off messages, in the order of the daily schedule,
+ * waiting for each to finish (by what the database shows) before the next. Returns how long each took.
+ */
+public final class BusinessDay {
+
+    public record Timings(Duration registration, Duration settlementRequest, Duration settlementTotal) {
+    }
+
+    private final Kickoffs kickoffs;
+    private final SettlementDb db;
+    private final Consumer<String> progress;
+    private final Duration timeout;
+
+    public BusinessDay(Kickoffs kickoffs, SettlementDb db, Consumer<String> progress, Duration timeout) {
+        this.kickoffs = kickoffs;
+        this.db = db;
+        this.progress = progress;
+        this.timeout = timeout;
+    }
+
+    public Timings run(LocalDate businessDate) {
+        Instant start = Instant.now();
+        String registration = kickoffs.send(Job.SUBMERCHANT_REGISTRATION_REQUEST, businessDate);
+        progress.accept("kick-off SUBMERCHANT_REGISTRATION_REQUEST " + businessDate + " (" + registration + ")");
+        await("registration request collected", () -> db.jobRunStatus(registration).filter("DONE"::equals).isPresent());
+        kickoffs.send(Job.SUBMERCHANT_REGISTRATION_RESULT, businessDate);
+        progress.accept("kick-off SUBMERCHANT_REGISTRATION_RESULT " + businessDate);
+        await("registration results applied", () -> db.count(
+                "SELECT COUNT(*) FROM sub_merchant WHERE kis_reg_status IN ('REQUESTED','SENT')") == 0);
+        Duration registrationTime = Duration.between(start, Instant.now());
+        progress.accept("registration done in " + seconds(registrationTime) + ": " + db.subMerchantsByStatus());
+
+        Instant settlementStart = Instant.now();
+        String settlement = kickoffs.send(Job.DIFF_SETTLEMENT_REQUEST, businessDate);
+        progress.accept("kick-off DIFF_SETTLEMENT_REQUEST " + businessDate + " (" + settlement + ")");
+        await("settlement request collected", () -> db.jobRunStatus(settlement).filter("DONE"::equals).isPresent());
+        Duration requestTime = Duration.between(settlementStart, Instant.now());
+        progress.accept("collected in " + seconds(requestTime) + ": " + db.transactionsByStatus());
+        kickoffs.send(Job.DIFF_SETTLEMENT_RESULT, businessDate);
+        progress.accept("kick-off DIFF_SETTLEMENT_RESULT " + businessDate);
+        await("settlement results applied", () -> db.count(
+                "SELECT COUNT(*) FROM payment_transaction WHERE diff_status IN ('COLLECTED','SENT')") == 0);
+        Duration settlementTime = Duration.between(settlementStart, Instant.now());
+        progress.accept("settlement done in " + seconds(settlementTime) + ": " + db.transactionsByStatus());
+        return new Timings(registrationTime, requestTime, settlementTime);
+    }
+
+    private void await(String what, BooleanSupplier done) {
+        Instant deadline = Instant.now().plus(timeout);
+        Instant nextReport = Instant.now().plusSeconds(10);
+        while (!done.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("not done within " + timeout + ": " + what
+                        + " - see the day report for rows stuck and files refused");
+            }
+            if (Instant.now().isAfter(nextReport)) {
+                progress.accept("  waiting: " + what + " ... sub-merchants " + db.subMerchantsByStatus()
+                        + ", transactions " + db.transactionsByStatus());
+                nextReport = Instant.now().plusSeconds(10);
+            }
+            try {
+                Thread.sleep(200); // a polling loop of the runner, not a test
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting: " + what, e);
+            }
+        }
+    }
+
+    static String seconds(Duration d) {
+        return String.format("%.1f s", d.toMillis() / 1000.0);
+    }
+}

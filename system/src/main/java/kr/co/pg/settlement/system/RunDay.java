@@ -1,0 +1,233 @@
+package kr.co.pg.settlement.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import kr.co.pg.settlement.localstack.KafkaBroker;
+import kr.co.pg.settlement.localstack.LocalStack;
+import kr.co.pg.settlement.localstack.MariaDbServer;
+import kr.co.pg.settlement.localstack.PersistentStack;
+import kr.co.pg.settlement.system.demo.DemoDataGenerator;
+import kr.co.pg.settlement.system.launch.ServiceHandle;
+import kr.co.pg.settlement.system.launch.ServiceLauncher;
+
+/**
+ * The run command. Without arguments: the demo. Starts MariaDB and Kafka (data kept in .local/demo), the KIS
+ * simulator and the services; creates a demo data set on the first run (or the next day's data on later
+ * runs); drives the four jobs by kick-off messages; prints the day report and where everything listens;
+ * runs until Ctrl-C.
+ * <p>
+ * {@code --benchmark=N [--sub-merchants=M]}: a fresh stack with each service in its own JVM (-Xmx512m), M
+ * sub-merchants and N transactions; prints the registration time, the time from the settlement kick-off to
+ * the last row settled, and each service's peak heap; then exits.
+ */
+public final class RunDay {
+
+    static final LocalDate FIRST_DEMO_DATE = LocalDate.of(2025, 2, 17);
+    private static final String CLIENT_ID = "PG00000001";
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = parse(args);
+        if (a.containsKey("benchmark")) {
+            benchmark(Integer.parseInt(a.get("benchmark")), Integer.parseInt(a.getOrDefault("sub-merchants", "2000")));
+        } else {
+            demo(Path.of(a.getOrDefault("data-dir", ".local/demo")), a.containsKey("exit"));
+        }
+    }
+
+    private static void demo(Path dataDir, boolean exitAfterReport) throws Exception {
+        say("Starting MariaDB and Kafka (data kept in " + dataDir.toAbsolutePath() + ") ...");
+        PersistentStack infra = LocalStack.startPersistent(dataDir.resolve("infra"),
+                Integer.parseInt(env("DEMO_DB_PORT", "13306")), Integer.parseInt(env("DEMO_KAFKA_PORT", "19092")));
+        MariaDbServer db = infra.mariaDb();
+        KafkaBroker kafka = infra.kafka();
+        db.createDatabase("settlement");
+        db.createDatabase("kis_poller");
+        SystemStack.Options options = new SystemStack.Options(kafka.bootstrapServers(), db.host(), db.port(),
+                db.username(), db.password(), "settlement", "kis_poller", dataDir.resolve("services"), CLIENT_ID,
+                kisSecret(dataDir), Integer.parseInt(env("DEMO_KIS_PORT", "18090")),
+                Integer.parseInt(env("DEMO_COLLECTOR_PORT", "18080")), 1000, 5000, "PT2S", "PT1S", Map.of());
+        SystemStack stack = new SystemStack(options, ServiceLauncher.inProcess());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("Stopping the services, Kafka and MariaDB ...");
+            stack.close();
+            infra.close();
+            stopped.countDown();
+        }, "demo-shutdown"));
+        say("Starting the KIS simulator and the services ...");
+        stack.startAll();
+        printEndpoints(stack, db, kafka);
+
+        SettlementDb settlementDb = new SettlementDb(SettlementDb.dataSource(db.host(), db.port(), "settlement",
+                db.username(), db.password()));
+        LocalDate businessDate = prepareDemoData(settlementDb);
+        try (Kickoffs kickoffs = new Kickoffs(kafka.bootstrapServers(), "demo")) {
+            new BusinessDay(kickoffs, settlementDb, RunDay::say, Duration.ofMinutes(10)).run(businessDate);
+        }
+        say("");
+        say(fetchReport(stack.collectorUrl(), businessDate));
+        if (exitAfterReport) {
+            System.exit(0);
+        }
+        say("The system keeps running (report: " + stack.collectorUrl() + "/api/reports/day/" + businessDate
+                + "). Press Ctrl-C to stop; the next run continues with the next business day.");
+        stopped.await();
+    }
+
+    /** First run: the base data set; later runs: the next business day's new data. */
+    private static LocalDate prepareDemoData(SettlementDb db) throws Exception {
+        LocalDate last = db.lastBusinessDate().orElse(null);
+        DemoDataGenerator generator = new DemoDataGenerator(db.dataSource(),
+                last == null ? 20250217L : last.toEpochDay());
+        LocalDate businessDate;
+        if (last == null) {
+            businessDate = FIRST_DEMO_DATE;
+            say("First run: creating 300 sub-merchants and 30,000 transactions of " + businessDate.minusDays(7)
+                    + " .. " + businessDate.minusDays(1) + " (around the 2025-02-14 rate change)");
+            List<String> ids = ids(generator.insertSubMerchants("SM" + day(businessDate), 1, 300, true));
+            generator.insertTransactions(ids, "T" + day(businessDate), 0, 30_000, businessDate.minusDays(7), businessDate);
+        } else {
+            businessDate = last.plusDays(1);
+            say("Continuing from the kept data: business date " + businessDate + "; adding 20 sub-merchants, "
+                    + "a few changed and closed ones, and 8,000 transactions of " + last);
+            List<String> fresh = ids(generator.insertSubMerchants("SM" + day(businessDate), 1, 20, false));
+            db.count("SELECT 0"); // connection check
+            try (var c = db.dataSource().getConnection(); var s = c.createStatement()) {
+                s.executeUpdate("UPDATE sub_merchant SET kis_reg_status = 'CHANGED', phone = '0212345678'"
+                        + " WHERE kis_reg_status = 'REGISTERED' ORDER BY sub_merchant_id LIMIT 5");
+                s.executeUpdate("UPDATE sub_merchant SET kis_reg_status = 'CLOSE_PENDING', closed_on = '"
+                        + last + "' WHERE kis_reg_status = 'REGISTERED' ORDER BY sub_merchant_id DESC LIMIT 1");
+            }
+            List<String> all = new java.util.ArrayList<>(fresh);
+            all.addAll(db.dump("SELECT sub_merchant_id FROM sub_merchant WHERE kis_reg_status = 'REGISTERED'"));
+            generator.insertTransactions(all, "T" + day(businessDate), 0, 8_000, last, businessDate);
+        }
+        return businessDate;
+    }
+
+    private static void benchmark(int transactions, int subMerchants) throws Exception {
+        MariaDbServer db = LocalStack.mariaDb();
+        KafkaBroker kafka = LocalStack.kafka();
+        String suffix = Long.toHexString(System.nanoTime());
+        String settlementDatabase = "bench_settlement_" + suffix;
+        String pollerDatabase = "bench_poller_" + suffix;
+        db.createDatabase(settlementDatabase);
+        db.createDatabase(pollerDatabase);
+        Path work = Files.createTempDirectory("settlement-bench");
+        SystemStack.Options options = new SystemStack.Options(kafka.bootstrapServers(), db.host(), db.port(),
+                db.username(), db.password(), settlementDatabase, pollerDatabase, work, CLIENT_ID,
+                HexFormat.of().formatHex(new SecureRandom().generateSeed(16)), 0, 0, 10_000, 10_000, "PT1S",
+                "PT1S", Map.of());
+        say("Benchmark: " + subMerchants + " sub-merchants, " + transactions + " transactions; each service in its own"
+                + " JVM with -Xmx512m (logs and GC logs in " + work + ")");
+        try (SystemStack stack = new SystemStack(options, ServiceLauncher.childProcesses(512, work.resolve("logs")))) {
+            stack.startAll();
+            SettlementDb settlementDb = new SettlementDb(SettlementDb.dataSource(db.host(), db.port(),
+                    settlementDatabase, db.username(), db.password()));
+            DemoDataGenerator generator = new DemoDataGenerator(settlementDb.dataSource(), 42L);
+            List<String> ids = ids(generator.insertSubMerchants("BM", 1, subMerchants, false));
+            generator.insertTransactions(ids, "B", 0, transactions, FIRST_DEMO_DATE.minusDays(7), FIRST_DEMO_DATE);
+            say("data set written");
+            BusinessDay.Timings timings;
+            try (Kickoffs kickoffs = new Kickoffs(kafka.bootstrapServers(), "benchmark")) {
+                timings = new BusinessDay(kickoffs, settlementDb, RunDay::say, Duration.ofMinutes(20)).run(FIRST_DEMO_DATE);
+            }
+            say("");
+            say("RESULT registration of " + subMerchants + " sub-merchants (kick-off to last REGISTERED/REJECTED): "
+                    + BusinessDay.seconds(timings.registration()));
+            say("RESULT settlement of " + transactions + " transactions: kick-off to all collected "
+                    + BusinessDay.seconds(timings.settlementRequest()) + ", kick-off to last row settled "
+                    + BusinessDay.seconds(timings.settlementTotal()));
+            say("RESULT final statuses: " + settlementDb.transactionsByStatus());
+            for (ServiceHandle s : List.of(stack.collector(), stack.gateway(), stack.poller(), stack.simulator())) {
+                say(String.format("RESULT peak heap %-22s %6.1f MB (from its GC log; -Xmx512m)", s.name(),
+                        s.peakHeapBytes() / 1024.0 / 1024.0));
+            }
+        }
+        System.exit(0);
+    }
+
+    private static String fetchReport(String collectorUrl, LocalDate businessDate) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(collectorUrl + "/api/reports/day/" + businessDate + "?format=text")).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return r.body();
+        } catch (IOException e) {
+            return "day report unavailable: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private static void printEndpoints(SystemStack stack, MariaDbServer db, KafkaBroker kafka) {
+        say("Listening:");
+        say("  MariaDB          " + db.host() + ":" + db.port() + " (databases settlement, kis_poller; user "
+                + db.username() + ")");
+        say("  Kafka            " + kafka.bootstrapServers());
+        say("  KIS simulator    " + stack.simulatorUrl() + "  (received files: /sim/files)");
+        say("  collector        " + stack.collectorUrl() + "  (day report: /api/reports/day/{date})");
+        say("  gateway          http://127.0.0.1:" + stack.gateway().port() + "/actuator/health");
+        say("  poller           http://127.0.0.1:" + stack.poller().port() + "/actuator/health");
+    }
+
+    /** The demo's KIS HMAC key: from KIS_SECRET, else generated once and kept with the demo's data. */
+    private static String kisSecret(Path dataDir) throws IOException {
+        String fromEnv = System.getenv("KIS_SECRET");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        Path file = dataDir.resolve("kis-secret");
+        if (!Files.exists(file)) {
+            Files.createDirectories(dataDir);
+            Files.writeString(file, HexFormat.of().formatHex(new SecureRandom().generateSeed(32)));
+        }
+        return Files.readString(file).trim();
+    }
+
+    private static List<String> ids(List<DemoDataGenerator.SubMerchant> subMerchants) {
+        return subMerchants.stream().map(DemoDataGenerator.SubMerchant::id).toList();
+    }
+
+    private static String day(LocalDate date) {
+        return date.format(DateTimeFormatter.BASIC_ISO_DATE);
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unknown argument '" + arg + "'; use --benchmark=N [--sub-merchants=M],"
+                        + " --data-dir=DIR, --exit");
+            }
+            int eq = arg.indexOf('=');
+            m.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "" : arg.substring(eq + 1));
+        }
+        return m;
+    }
+
+    static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}

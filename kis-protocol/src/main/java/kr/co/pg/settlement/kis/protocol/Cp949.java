@@ -17,6 +17,26 @@ public final class Cp949 {
         return encoder.canEncode(text);
     }
 
+    /** Length of {@code text} in CP949 bytes (0 for null). Unencodable characters count as one byte ('?'). */
+    public static int byteLength(String text) {
+        return text == null ? 0 : text.getBytes(CHARSET).length;
+    }
+
+    /**
+     * The longest prefix of {@code text} that fits {@code maxBytes} CP949 bytes, cut at a character boundary
+     * (never half a 2-byte character): what an A(maxBytes) field holds of it, before space padding.
+     */
+    public static String truncate(String text, int maxBytes) {
+        if (text == null) {
+            return null;
+        }
+        byte[] bytes = text.getBytes(CHARSET);
+        if (bytes.length <= maxBytes) {
+            return text;
+        }
+        return new String(bytes, 0, Cp949Text.boundary(bytes, maxBytes), CHARSET);
+    }
+
     private Cp949() {
     }
 }

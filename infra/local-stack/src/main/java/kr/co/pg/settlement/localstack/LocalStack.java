@@ -60,11 +60,17 @@ public final class LocalStack {
      * to stop them (also done at JVM exit).
      */
     public static PersistentStack startPersistent(Path dataDir, int mariaDbPort, int kafkaPort) {
+        return startPersistent(dataDir, mariaDbPort, kafkaPort, kafkaPort + 1);
+    }
+
+    /** As {@link #startPersistent(Path, int, int)} with the Kafka controller listener on its own given port. */
+    public static PersistentStack startPersistent(Path dataDir, int mariaDbPort, int kafkaPort,
+                                                  int kafkaControllerPort) {
         Path root = dataDir.toAbsolutePath();
         EmbeddedMariaDb db = EmbeddedMariaDb.startPersistent(root.resolve("mariadb"), mariaDbPort);
         EmbeddedKafka broker;
         try {
-            broker = EmbeddedKafka.startPersistent(root.resolve("kafka"), kafkaPort, kafkaPort + 1);
+            broker = EmbeddedKafka.startPersistent(root.resolve("kafka"), kafkaPort, kafkaControllerPort);
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -66,6 +66,8 @@ final class FileValidator {
             default:
                 if (line != 1) {
                     sink.add(line, "recordType (pos 1-1)", typeDisplay(s), "unknown record type: expected H, D or T");
+                    // most likely a damaged data record: keep the sequence check of the next one meaningful
+                    previousSeq++;
                 }
                 allDataValid = false;
         }

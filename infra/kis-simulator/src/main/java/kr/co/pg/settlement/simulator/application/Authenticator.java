@@ -48,7 +48,7 @@ public final class Authenticator {
         }
         long skew = Math.abs(clock.millis() - ts);
         if (skew > KisSigner.MAX_CLOCK_SKEW_MILLIS) {
-            return Optional.of("X-KIS-Timestamp is " + skew / 1000 + " s away from KIS's clock (max 300 s): check the PG's clock");
+            return Optional.of("X-KIS-Timestamp is " + skew + " ms away from KIS's clock (max 300 s): check the PG's clock");
         }
         return Optional.empty();
     }

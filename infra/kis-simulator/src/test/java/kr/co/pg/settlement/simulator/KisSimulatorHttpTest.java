@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The simulator over real HTTP, driven by the project's KisClient. Registration first, then settlement on it. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class KisSimulatorIT {
+class KisSimulatorHttpTest {
 
     static final LocalDate REG_DATE = LocalDate.of(2026, 3, 10);
     static final LocalDate SETTLE_DATE = LocalDate.of(2026, 3, 11); // Wednesday -> payout Friday 13th

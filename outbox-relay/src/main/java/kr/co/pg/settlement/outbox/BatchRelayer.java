@@ -75,7 +75,8 @@ final class BatchRelayer implements DebeziumEngine.ChangeConsumer<RecordChangeEv
             relayedCount.addAndGet(rows.size());
             long highest = highestId;
             lastRelayedId.accumulateAndGet(highest, Math::max);
-            log.debug("Outbox relay '{}' relayed {} rows up to id {}", relayName, rows.size(), highest);
+            log.debug("Outbox relay '{}' relayed {} rows up to id {} ({} changes in the batch)", relayName,
+                    rows.size(), highest, changes.size());
         }
         // only now, with every send acknowledged, may the engine commit these offsets
         for (RecordChangeEvent<SourceRecord> change : changes) {

@@ -23,6 +23,9 @@ final class DebeziumProperties {
         p.setProperty("offset.storage.file.filename", config.stateDir().resolve(OFFSET_FILE).toString());
         p.setProperty("offset.flush.interval.ms", "1000");
         p.setProperty("offset.flush.timeout.ms", "10000");
+        // Kafka 4.2's WorkerConfig no longer defaults bootstrap.servers (Debezium 3.5 was built on 4.1, see
+        // debezium/debezium#7394). Nothing connects to it: offsets and schema history are files.
+        p.setProperty("bootstrap.servers", "unused.invalid:9092");
         // connection
         p.setProperty("database.hostname", config.dbHost());
         p.setProperty("database.port", Integer.toString(config.dbPort()));

@@ -1,0 +1,113 @@
+package kr.co.pg.settlement.collector.adapter.in.kafka;
+
+import java.util.List;
+import java.util.function.Consumer;
+import kr.co.pg.settlement.collector.application.FileEventHandler;
+import kr.co.pg.settlement.collector.application.KickoffHandler;
+import kr.co.pg.settlement.collector.application.ResultHandler;
+import kr.co.pg.settlement.events.ConsumerGroups;
+import kr.co.pg.settlement.events.EventJson;
+import kr.co.pg.settlement.events.FileFailed;
+import kr.co.pg.settlement.events.FileSubmitted;
+import kr.co.pg.settlement.events.InvalidEventException;
+import kr.co.pg.settlement.events.KickoffParser;
+import kr.co.pg.settlement.events.RegistrationResultsReceived;
+import kr.co.pg.settlement.events.SettlementResultsReceived;
+import kr.co.pg.settlement.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Batch listeners (AckMode BATCH), one container per topic so a long kick-off run does not hold up results.
+ * Records are handled one by one, each in its own transaction; a failing record is reported by index so the
+ * records before it are committed and the error handler retries or dead-letters from it.
+ */
+@Component
+class CollectorListeners {
+
+    private static final Logger log = LoggerFactory.getLogger(CollectorListeners.class);
+    /** ConsumerGroups.COLLECTOR; overridable (settlement.kafka.group-id) only so test classes sharing a broker stay apart. */
+    static final String GROUP = "${settlement.kafka.group-id:" + ConsumerGroups.COLLECTOR + "}";
+
+    private final KickoffHandler kickoffs;
+    private final FileEventHandler files;
+    private final ResultHandler results;
+
+    CollectorListeners(KickoffHandler kickoffs, FileEventHandler files, ResultHandler results) {
+        this.kickoffs = kickoffs;
+        this.files = files;
+        this.results = results;
+    }
+
+    @KafkaListener(id = "collector-kickoff", topics = Topics.KICKOFF, groupId = GROUP,
+            properties = "max.poll.records=10")
+    void onKickoffs(List<ConsumerRecord<String, byte[]>> records) {
+        each(records, r -> kickoffs.handle(KickoffParser.parse(r.value())));
+    }
+
+    @KafkaListener(id = "collector-file-submitted", topics = Topics.FILE_SUBMITTED, groupId = GROUP)
+    void onFileSubmitted(List<ConsumerRecord<String, byte[]>> records) {
+        each(records, r -> files.onSubmitted(checked(EventJson.read(r.value(), FileSubmitted.class), r)));
+    }
+
+    @KafkaListener(id = "collector-file-failed", topics = Topics.FILE_FAILED, groupId = GROUP)
+    void onFileFailed(List<ConsumerRecord<String, byte[]>> records) {
+        each(records, r -> files.onFailed(checked(EventJson.read(r.value(), FileFailed.class), r)));
+    }
+
+    @KafkaListener(id = "collector-registration-results", topics = Topics.REGISTRATION_RESULTS,
+            groupId = GROUP)
+    void onRegistrationResults(List<ConsumerRecord<String, byte[]>> records) {
+        each(records, r -> {
+            RegistrationResultsReceived e = checked(EventJson.read(r.value(), RegistrationResultsReceived.class), r);
+            if (e.results() == null) {
+                throw new InvalidEventException("RegistrationResultsReceived " + e.eventId() + ": field results is missing");
+            }
+            results.onRegistrationResults(e);
+        });
+    }
+
+    @KafkaListener(id = "collector-settlement-results", topics = Topics.SETTLEMENT_RESULTS,
+            groupId = GROUP)
+    void onSettlementResults(List<ConsumerRecord<String, byte[]>> records) {
+        each(records, r -> {
+            SettlementResultsReceived e = checked(EventJson.read(r.value(), SettlementResultsReceived.class), r);
+            if (e.results() == null) {
+                throw new InvalidEventException("SettlementResultsReceived " + e.eventId() + ": field results is missing");
+            }
+            results.onSettlementResults(e);
+        });
+    }
+
+    /** Fields every consumer relies on; an event without them can never be applied. */
+    private static <T extends kr.co.pg.settlement.events.SettlementEvent> T checked(T event,
+                                                                                    ConsumerRecord<String, byte[]> r) {
+        if (event.eventId() == null || event.eventId().isBlank() || event.key() == null || event.businessDate() == null) {
+            throw new InvalidEventException(event.getClass().getSimpleName() + " at " + r.topic() + "-" + r.partition()
+                    + "@" + r.offset() + ": eventId, fileId and businessDate are required");
+        }
+        return event;
+    }
+
+    private static void each(List<ConsumerRecord<String, byte[]>> records, Consumer<ConsumerRecord<String, byte[]>> handler) {
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            try {
+                handler.accept(record);
+            } catch (RuntimeException e) {
+                if (e instanceof InvalidEventException) {
+                    log.error("{}-{}@{}: invalid event, sent to {}: {}", record.topic(), record.partition(),
+                            record.offset(), Topics.DLT_COLLECTOR, e.getMessage());
+                } else {
+                    log.warn("{}-{}@{}: failed, will be retried: {}", record.topic(), record.partition(),
+                            record.offset(), e.toString());
+                }
+                throw new BatchListenerFailedException(KafkaErrorHandling.reason(e), e, i);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package kr.co.pg.settlement.collector.adapter.out.persistence;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import kr.co.pg.settlement.collector.application.KisFiles;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcKisFiles implements KisFiles {
+
+    private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final RowMapper<KisFile> MAPPER = (rs, i) -> new KisFile(rs.getString("file_id"),
+            rs.getString("file_type"), rs.getObject("file_date", LocalDate.class), rs.getInt("file_seq"),
+            rs.getObject("business_date", LocalDate.class), rs.getString("kickoff_id"), rs.getInt("record_count"),
+            rs.getObject("created_at", LocalDateTime.class), rs.getString("status"), rs.getString("receipt_no"));
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    JdbcKisFiles(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public KisFile create(String fileType, LocalDate businessDate, String kickoffId, int recordCount) {
+        // Locks the (type, date) range: concurrent runs take sequences one after the other (or deadlock and redo the chunk).
+        Integer seq = jdbc.queryForObject("SELECT COALESCE(MAX(file_seq), 0) + 1 FROM kis_file"
+                + " WHERE file_type = ? AND file_date = ? FOR UPDATE", Integer.class, fileType, businessDate);
+        String fileId = fileType + "-" + BASIC.format(businessDate) + "-" + String.format("%06d", seq);
+        // The file header carries seconds; the event and the row keep the same value.
+        LocalDateTime createdAt = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        jdbc.update("INSERT INTO kis_file (file_id, file_type, file_date, file_seq, business_date, kickoff_id,"
+                        + " record_count, created_at, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'CREATED', ?)",
+                fileId, fileType, businessDate, seq, businessDate, kickoffId, recordCount, createdAt, createdAt);
+        return new KisFile(fileId, fileType, businessDate, seq, businessDate, kickoffId, recordCount, createdAt,
+                "CREATED", null);
+    }
+
+    @Override
+    public Optional<KisFile> find(String fileId) {
+        return jdbc.query("SELECT * FROM kis_file WHERE file_id = ?", MAPPER, fileId).stream().findFirst();
+    }
+
+    @Override
+    public boolean markSubmitted(String fileId, String receiptNo) {
+        return jdbc.update("UPDATE kis_file SET status = 'SUBMITTED', receipt_no = ?, updated_at = ?"
+                + " WHERE file_id = ? AND status = 'CREATED'", receiptNo, Times.now(clock), fileId) == 1;
+    }
+
+    @Override
+    public void markResultReceived(String fileId) {
+        jdbc.update("UPDATE kis_file SET status = 'RESULT_RECEIVED', updated_at = ? WHERE file_id = ? AND status = 'SUBMITTED'",
+                Times.now(clock), fileId);
+    }
+
+    @Override
+    public boolean markFailed(String fileId, String status, String code, String message, Integer line, String replacedBy) {
+        return jdbc.update("UPDATE kis_file SET status = ?, failure_code = ?, failure_message = ?, failure_line = ?,"
+                        + " replaced_by_file_id = ?, updated_at = ? WHERE file_id = ? AND status NOT IN ('FAILED', 'REFUSED')",
+                status, Times.cut(code, 10), Times.cut(message, 1000), line, replacedBy, Times.now(clock), fileId) == 1;
+    }
+}

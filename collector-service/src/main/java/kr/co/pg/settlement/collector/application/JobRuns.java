@@ -1,0 +1,17 @@
+package kr.co.pg.settlement.collector.application;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** Port: job_run, one row per kick-off id. */
+public interface JobRuns {
+
+    Optional<String> status(String kickoffId);
+
+    /** Inserts a RUNNING row, or sets an existing (unfinished) one back to RUNNING. */
+    void start(String kickoffId, String job, LocalDate businessDate);
+
+    void finish(String kickoffId, JobCounts counts);
+
+    void fail(String kickoffId, String message);
+}

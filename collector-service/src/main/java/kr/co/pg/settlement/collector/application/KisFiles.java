@@ -1,0 +1,27 @@
+package kr.co.pg.settlement.collector.application;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+/** Port: kis_file, the log of request files. */
+public interface KisFiles {
+
+    record KisFile(String fileId, String fileType, LocalDate fileDate, int fileSeq, LocalDate businessDate,
+                   String kickoffId, int recordCount, LocalDateTime createdAt, String status, String receiptNo) {
+    }
+
+    /** Creates a file with the next sequence for (type, business date); status CREATED. */
+    KisFile create(String fileType, LocalDate businessDate, String kickoffId, int recordCount);
+
+    Optional<KisFile> find(String fileId);
+
+    /** CREATED → SUBMITTED with the receipt; @return false when the file was not in CREATED. */
+    boolean markSubmitted(String fileId, String receiptNo);
+
+    /** SUBMITTED → RESULT_RECEIVED (no change from any other status). */
+    void markResultReceived(String fileId);
+
+    /** @return false when the file was already FAILED or REFUSED. */
+    boolean markFailed(String fileId, String status, String code, String message, Integer line, String replacedBy);
+}

@@ -1,0 +1,57 @@
+package kr.co.pg.settlement.collector.application;
+
+import kr.co.pg.settlement.events.RegistrationResultsReceived;
+import kr.co.pg.settlement.events.SettlementResultsReceived;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Applies validated R2/S2 records, one event (part) per transaction together with its processed_event row. */
+@Service
+public class ResultHandler {
+
+    static final String REGISTRATION_CONSUMER = "collector.registration-results";
+    static final String SETTLEMENT_CONSUMER = "collector.settlement-results";
+    private static final Logger log = LoggerFactory.getLogger(ResultHandler.class);
+
+    private final ProcessedEvents processed;
+    private final KisFiles files;
+    private final RegistrationStore registrations;
+    private final SettlementStore settlements;
+    private final ChunkTransactions tx;
+
+    ResultHandler(ProcessedEvents processed, KisFiles files, RegistrationStore registrations,
+                  SettlementStore settlements, ChunkTransactions tx) {
+        this.processed = processed;
+        this.files = files;
+        this.registrations = registrations;
+        this.settlements = settlements;
+        this.tx = tx;
+    }
+
+    public void onRegistrationResults(RegistrationResultsReceived event) {
+        tx.inTransaction(() -> {
+            if (!processed.markProcessed(REGISTRATION_CONSUMER, event.eventId())) {
+                return null;
+            }
+            int changed = registrations.applyResults(event.fileId(), event.results());
+            files.markResultReceived(event.fileId());
+            log.info("R2 {} part {}/{} for file {}: {} of {} sub-merchants updated", event.receiptNo(), event.part(),
+                    event.partCount(), event.fileId(), changed, event.results().size());
+            return null;
+        });
+    }
+
+    public void onSettlementResults(SettlementResultsReceived event) {
+        tx.inTransaction(() -> {
+            if (!processed.markProcessed(SETTLEMENT_CONSUMER, event.eventId())) {
+                return null;
+            }
+            int changed = settlements.applyResults(event.fileId(), event.results());
+            files.markResultReceived(event.fileId());
+            log.info("S2 {} part {}/{} for file {}: {} of {} transactions updated", event.receiptNo(), event.part(),
+                    event.partCount(), event.fileId(), changed, event.results().size());
+            return null;
+        });
+    }
+}

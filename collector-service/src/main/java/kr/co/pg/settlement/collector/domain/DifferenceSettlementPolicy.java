@@ -1,0 +1,82 @@
+package kr.co.pg.settlement.collector.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The eligibility and amount rules of domain.md "Difference settlement". Order of the checks (docs/architecture.md
+ * "Readings"): sub-merchant not REGISTERED → wait; same-day cancel pair → N003; tier not preferential on the date →
+ * N001; difference 0 or of the wrong sign → N002; card number not masked → L201 (refused, never sent); else collect.
+ */
+public final class DifferenceSettlementPolicy {
+
+    public static final String TIER_NOT_PREFERENTIAL = "N001";
+    public static final String NO_DIFFERENCE = "N002";
+    public static final String SAME_DAY_CANCEL = "N003";
+    /** Local code: the row's masked_card_no is not of the form 123456******1234; the row is never sent. */
+    public static final String CARD_NUMBER_NOT_MASKED = "L201";
+
+    private static final Pattern MASKED = Pattern.compile("^\\d{6}\\*{6}\\d{4}$");
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final PreferentialRates rates;
+
+    public DifferenceSettlementPolicy(PreferentialRates rates) {
+        this.rates = rates;
+    }
+
+    public DiffDecision decide(TransactionCandidate t, boolean inSameDayCancelPair) {
+        if (!"REGISTERED".equals(t.subMerchantRegStatus())) {
+            return new DiffDecision.Wait();
+        }
+        if (inSameDayCancelPair) {
+            return new DiffDecision.NotEligible(SAME_DAY_CANCEL);
+        }
+        LocalDate date = t.transactionDate();
+        if (!isPreferentialTier(t.feeTier()) || t.tierValidFrom() == null || t.tierValidTo() == null
+                || date.isBefore(t.tierValidFrom()) || date.isAfter(t.tierValidTo())) {
+            return new DiffDecision.NotEligible(TIER_NOT_PREFERENTIAL);
+        }
+        Optional<BigDecimal> preferential = rates.rateOn(date, t.cardType(), t.feeTier());
+        if (preferential.isEmpty()) {
+            // no preferential rate in force for that card type on that date: the tier gives nothing
+            return new DiffDecision.NotEligible(TIER_NOT_PREFERENTIAL);
+        }
+        if (t.appliedFeeRate().compareTo(preferential.get()) <= 0) {
+            return new DiffDecision.NotEligible(NO_DIFFERENCE);
+        }
+        long expected = expectedDifference(t.amount(), t.appliedFeeRate(), preferential.get());
+        if (expected == 0 || Long.signum(expected) != Long.signum(t.amount())) {
+            return new DiffDecision.NotEligible(NO_DIFFERENCE);
+        }
+        if (!isMasked(t.maskedCardNo())) {
+            return new DiffDecision.Refused(new LocalRejection(CARD_NUMBER_NOT_MASKED,
+                    "masked_card_no of transaction " + t.transactionId()
+                            + " is not of the form 123456******1234; fix the row (never store a full number) and set diff_status NONE"));
+        }
+        return new DiffDecision.Collect(expected);
+    }
+
+    /** amount × (applied − preferential) / 100, truncated toward zero (-190.9 → -190). */
+    public static long expectedDifference(long amount, BigDecimal appliedRate, BigDecimal preferentialRate) {
+        return BigDecimal.valueOf(amount)
+                .multiply(appliedRate.subtract(preferentialRate))
+                .divide(HUNDRED)
+                .setScale(0, RoundingMode.DOWN)
+                .longValueExact();
+    }
+
+    public static boolean isMasked(String cardNo) {
+        return cardNo != null && MASKED.matcher(cardNo).matches();
+    }
+
+    private static boolean isPreferentialTier(String tier) {
+        return tier != null && switch (tier) {
+            case "SMALL", "MEDIUM_1", "MEDIUM_2", "MEDIUM_3" -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package kr.co.pg.settlement.collector.domain;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/**
+ * N003 (domain.md, docs/architecture.md "Readings"): a full CANCEL and the APPROVAL it cancels, same sub-merchant,
+ * the cancel's approval date equal to its original approval date, neither sent. "Not sent" is NONE, or already
+ * NOT_ELIGIBLE/N003 (a run that stopped between the two rows' chunks must still finish the pair).
+ */
+public final class SameDayCancel {
+
+    public record Row(String transactionId, String subMerchantId, String transactionType, String approvalNo,
+                      LocalDateTime approvedAt, String originalApprovalNo, LocalDate originalApprovedOn,
+                      String diffStatus, String diffResultCode) {
+    }
+
+    public static boolean isPair(Row cancel, Row original) {
+        return "CANCEL".equals(cancel.transactionType())
+                && "APPROVAL".equals(original.transactionType())
+                && cancel.subMerchantId().equals(original.subMerchantId())
+                && cancel.originalApprovalNo() != null
+                && cancel.originalApprovalNo().equals(original.approvalNo())
+                && cancel.originalApprovedOn() != null
+                && cancel.originalApprovedOn().equals(cancel.approvedAt().toLocalDate())
+                && cancel.originalApprovedOn().equals(original.approvedAt().toLocalDate())
+                && notSent(cancel) && notSent(original);
+    }
+
+    private static boolean notSent(Row row) {
+        return "NONE".equals(row.diffStatus())
+                || ("NOT_ELIGIBLE".equals(row.diffStatus()) && DifferenceSettlementPolicy.SAME_DAY_CANCEL.equals(row.diffResultCode()));
+    }
+
+    private SameDayCancel() {
+    }
+}

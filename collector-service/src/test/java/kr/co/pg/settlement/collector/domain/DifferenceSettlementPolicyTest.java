@@ -1,0 +1,151 @@
+package kr.co.pg.settlement.collector.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DifferenceSettlementPolicyTest {
+
+    static final PreferentialRates RATES = new PreferentialRates(rates());
+    final DifferenceSettlementPolicy policy = new DifferenceSettlementPolicy(RATES);
+
+    static List<PreferentialRates.Rate> rates() {
+        List<PreferentialRates.Rate> r = new ArrayList<>();
+        String[] tiers = {"SMALL", "MEDIUM_1", "MEDIUM_2", "MEDIUM_3"};
+        String[][] values = {
+                {"2022-01-31", "CREDIT", "0.500", "1.100", "1.250", "1.500"},
+                {"2022-01-31", "CHECK", "0.250", "0.850", "1.000", "1.250"},
+                {"2025-02-14", "CREDIT", "0.400", "1.000", "1.150", "1.450"},
+                {"2025-02-14", "CHECK", "0.150", "0.750", "0.900", "1.150"}};
+        for (String[] row : values) {
+            for (int i = 0; i < 4; i++) {
+                r.add(new PreferentialRates.Rate(LocalDate.parse(row[0]), row[1], tiers[i], new BigDecimal(row[2 + i])));
+            }
+        }
+        return r;
+    }
+
+    static TransactionCandidate tx(String type, LocalDateTime at, long amount, String rate, String cardType,
+                                   String tier, String regStatus, String maskedCard) {
+        return new TransactionCandidate("T1", "SM1", "KB", cardType, type, "12345678", at, null, null, maskedCard,
+                amount, new BigDecimal(rate), 0, regStatus, tier, LocalDate.of(2020, 1, 1), LocalDate.of(2030, 12, 31),
+                "KIS000000000001", "2208162517");
+    }
+
+    static TransactionCandidate approval(LocalDateTime at, long amount, String rate, String cardType, String tier) {
+        return tx("APPROVAL", at, amount, rate, cardType, tier, "REGISTERED", "123456******1234");
+    }
+
+    @Test
+    void rateBoundaryUsesTheRowInForceOnTheTransactionDate() {
+        // 10,000 KRW at 2.300 %: SMALL credit 0.500 (2022 row) → 180; 0.400 (2025 row) → 190
+        assertThat(policy.decide(approval(LocalDateTime.of(2025, 2, 13, 23, 59, 59), 10_000, "2.300", "CREDIT", "SMALL"), false))
+                .isEqualTo(new DiffDecision.Collect(180));
+        assertThat(policy.decide(approval(LocalDateTime.of(2025, 2, 14, 0, 0, 0), 10_000, "2.300", "CREDIT", "SMALL"), false))
+                .isEqualTo(new DiffDecision.Collect(190));
+    }
+
+    @Test
+    void checkCardsUseTheCheckRates() {
+        // MEDIUM_2 check 2025: 0.900 → 10,000 × (1.500 − 0.900) / 100 = 60
+        assertThat(policy.decide(approval(LocalDateTime.of(2026, 3, 1, 12, 0), 10_000, "1.500", "CHECK", "MEDIUM_2"), false))
+                .isEqualTo(new DiffDecision.Collect(60));
+        // the same on credit: 1.150 → 35
+        assertThat(policy.decide(approval(LocalDateTime.of(2026, 3, 1, 12, 0), 10_000, "1.500", "CREDIT", "MEDIUM_2"), false))
+                .isEqualTo(new DiffDecision.Collect(35));
+    }
+
+    @Test
+    void amountsTruncateTowardZeroForBothSigns() {
+        // 9,545 × 2.000 / 100 = 190.9
+        assertThat(DifferenceSettlementPolicy.expectedDifference(9_545, new BigDecimal("2.400"), new BigDecimal("0.400")))
+                .isEqualTo(190);
+        assertThat(DifferenceSettlementPolicy.expectedDifference(-9_545, new BigDecimal("2.400"), new BigDecimal("0.400")))
+                .isEqualTo(-190);
+        TransactionCandidate partialCancel = tx("PARTIAL_CANCEL", LocalDateTime.of(2026, 3, 1, 9, 0), -9_545, "2.400",
+                "CREDIT", "SMALL", "REGISTERED", "123456******1234");
+        assertThat(policy.decide(partialCancel, false)).isEqualTo(new DiffDecision.Collect(-190));
+    }
+
+    @Test
+    void subMerchantNotRegisteredWaits() {
+        assertThat(policy.decide(tx("APPROVAL", LocalDateTime.of(2026, 3, 1, 9, 0), 10_000, "2.300", "CREDIT", "SMALL",
+                "SENT", "123456******1234"), false)).isInstanceOf(DiffDecision.Wait.class);
+        assertThat(policy.decide(tx("APPROVAL", LocalDateTime.of(2026, 3, 1, 9, 0), 10_000, "2.300", "CREDIT", "SMALL",
+                "REJECTED", "123456******1234"), false)).isInstanceOf(DiffDecision.Wait.class);
+    }
+
+    @Test
+    void n001ForGeneralTierNoTierOrTierNotValidOnTheDate() {
+        assertThat(policy.decide(approval(LocalDateTime.of(2026, 3, 1, 9, 0), 10_000, "2.300", "CREDIT", "GENERAL"), false))
+                .isEqualTo(new DiffDecision.NotEligible("N001"));
+        assertThat(policy.decide(approval(LocalDateTime.of(2026, 3, 1, 9, 0), 10_000, "2.300", "CREDIT", null), false))
+                .isEqualTo(new DiffDecision.NotEligible("N001"));
+        TransactionCandidate outside = new TransactionCandidate("T1", "SM1", "KB", "CREDIT", "APPROVAL", "1", 
+                LocalDateTime.of(2026, 2, 14, 0, 0), null, null, "123456******1234", 10_000, new BigDecimal("2.300"), 0,
+                "REGISTERED", "SMALL", LocalDate.of(2025, 8, 14), LocalDate.of(2026, 2, 13), "K", "2208162517");
+        assertThat(policy.decide(outside, false)).isEqualTo(new DiffDecision.NotEligible("N001"));
+        TransactionCandidate lastValidDay = new TransactionCandidate("T1", "SM1", "KB", "CREDIT", "APPROVAL", "1",
+                LocalDateTime.of(2026, 2, 13, 23, 59, 59), null, null, "123456******1234", 10_000, new BigDecimal("2.300"), 0,
+                "REGISTERED", "SMALL", LocalDate.of(2025, 8, 14), LocalDate.of(2026, 2, 13), "K", "2208162517");
+        assertThat(policy.decide(lastValidDay, false)).isEqualTo(new DiffDecision.Collect(190));
+    }
+
+    @Test
+    void n002WhenAppliedRateIsNotAbovePreferentialOrTheDifferenceIsZeroOrOfTheWrongSign() {
+        assertThat(policy.decide(approval(LocalDateTime.of(2026, 3, 1, 9, 0), 10_000, "0.400", "CREDIT", "SMALL"), false))
+                .isEqualTo(new DiffDecision.NotEligible("N002"));
+        assertThat(policy.decide(approval(LocalDateTime.of(2026, 3, 1, 9, 0), 10_000, "0.300", "CREDIT", "SMALL"), false))
+                .isEqualTo(new DiffDecision.NotEligible("N002"));
+        // 10 KRW × 0.001 % rounds to 0
+        assertThat(policy.decide(approval(LocalDateTime.of(2026, 3, 1, 9, 0), 10, "0.401", "CREDIT", "SMALL"), false))
+                .isEqualTo(new DiffDecision.NotEligible("N002"));
+    }
+
+    @Test
+    void n003ForASameDayCancelPair() {
+        assertThat(policy.decide(approval(LocalDateTime.of(2026, 3, 1, 9, 0), 10_000, "2.300", "CREDIT", "SMALL"), true))
+                .isEqualTo(new DiffDecision.NotEligible("N003"));
+        LocalDateTime morning = LocalDateTime.of(2026, 3, 1, 9, 0);
+        SameDayCancel.Row original = new SameDayCancel.Row("T1", "SM1", "APPROVAL", "A1", morning, null, null, "NONE", null);
+        SameDayCancel.Row cancel = new SameDayCancel.Row("T2", "SM1", "CANCEL", "C1", morning.plusHours(5), "A1",
+                LocalDate.of(2026, 3, 1), "NONE", null);
+        assertThat(SameDayCancel.isPair(cancel, original)).isTrue();
+        SameDayCancel.Row nextDayCancel = new SameDayCancel.Row("T2", "SM1", "CANCEL", "C1", morning.plusDays(1), "A1",
+                LocalDate.of(2026, 3, 1), "NONE", null);
+        assertThat(SameDayCancel.isPair(nextDayCancel, original)).isFalse();
+        SameDayCancel.Row partial = new SameDayCancel.Row("T2", "SM1", "PARTIAL_CANCEL", "C1", morning.plusHours(5), "A1",
+                LocalDate.of(2026, 3, 1), "NONE", null);
+        assertThat(SameDayCancel.isPair(partial, original)).isFalse();
+        SameDayCancel.Row sentOriginal = new SameDayCancel.Row("T1", "SM1", "APPROVAL", "A1", morning, null, null, "SENT", null);
+        assertThat(SameDayCancel.isPair(cancel, sentOriginal)).isFalse();
+        SameDayCancel.Row halfDone = new SameDayCancel.Row("T1", "SM1", "APPROVAL", "A1", morning, null, null,
+                "NOT_ELIGIBLE", "N003");
+        assertThat(SameDayCancel.isPair(cancel, halfDone)).isTrue();
+        SameDayCancel.Row otherMerchant = new SameDayCancel.Row("T1", "SM2", "APPROVAL", "A1", morning, null, null, "NONE", null);
+        assertThat(SameDayCancel.isPair(cancel, otherMerchant)).isFalse();
+    }
+
+    @Test
+    void anUnmaskedCardNumberIsNeverSent() {
+        DiffDecision d = policy.decide(tx("APPROVAL", LocalDateTime.of(2026, 3, 1, 9, 0), 10_000, "2.300", "CREDIT",
+                "SMALL", "REGISTERED", "1234567812345678"), false);
+        assertThat(d).isInstanceOf(DiffDecision.Refused.class);
+        assertThat(((DiffDecision.Refused) d).rejection().code()).isEqualTo("L201");
+        assertThat(((DiffDecision.Refused) d).rejection().message()).doesNotContain("1234567812345678");
+        assertThat(DifferenceSettlementPolicy.isMasked("123456******1234")).isTrue();
+        assertThat(DifferenceSettlementPolicy.isMasked("123456*****12345")).isFalse();
+        assertThat(DifferenceSettlementPolicy.isMasked(null)).isFalse();
+    }
+
+    @Test
+    void noRateInForceBeforeTheFirstEffectiveDate() {
+        assertThat(RATES.rateOn(LocalDate.of(2022, 1, 30), "CREDIT", "SMALL")).isEmpty();
+        assertThat(RATES.rateOn(LocalDate.of(2022, 1, 31), "CREDIT", "SMALL")).contains(new BigDecimal("0.500"));
+    }
+}

@@ -1,0 +1,115 @@
+package kr.co.pg.settlement.scheduler.adapter.out.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import kr.co.pg.settlement.events.EventHeaders;
+import kr.co.pg.settlement.events.EventJson;
+import kr.co.pg.settlement.events.Job;
+import kr.co.pg.settlement.events.Topics;
+import kr.co.pg.settlement.scheduler.application.KickoffNotSentException;
+import kr.co.pg.settlement.scheduler.application.KickoffPort;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Sends kick-off messages to {@link Topics#KICKOFF} exactly as events.md fixes them: key = job name, value =
+ * {@code {"kickoffId","job","businessDate","requestedAt","requestedBy"}} as UTF-8 JSON; headers eventId (= kickoff
+ * id), eventType, businessDate. {@link #send} returns only after the broker acknowledged the record.
+ * <p>
+ * Usable without Spring (demo runner, operator tools): {@code try (var s = KickoffSender.create("host:9092",
+ * clock)) { s.send(Job.DIFF_SETTLEMENT_REQUEST, date, "operator"); }}
+ */
+public final class KickoffSender implements KickoffPort, AutoCloseable {
+
+    public static final String EVENT_TYPE = "KickoffRequested";
+    /** requestedAt like 2026-11-24T07:15:00+09:00 (seconds always written). */
+    private static final DateTimeFormatter REQUESTED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
+    private final Producer<String, byte[]> producer;
+    private final Clock clock;
+    private final Duration ackTimeout;
+    private final boolean ownsProducer;
+
+    /** Uses a producer managed by someone else (e.g. Spring's producer factory); close() leaves it open. */
+    public KickoffSender(Producer<String, byte[]> producer, Clock clock, Duration ackTimeout) {
+        this(producer, clock, ackTimeout, false);
+    }
+
+    private KickoffSender(Producer<String, byte[]> producer, Clock clock, Duration ackTimeout, boolean ownsProducer) {
+        this.producer = producer;
+        this.clock = clock;
+        this.ackTimeout = ackTimeout;
+        this.ownsProducer = ownsProducer;
+    }
+
+    /** A sender with its own producer (acks=all, idempotent); close it when done. */
+    public static KickoffSender create(String bootstrapServers, Clock clock) {
+        Producer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.CLIENT_ID_CONFIG, "kickoff-sender-" + UUID.randomUUID()),
+                new StringSerializer(), new ByteArraySerializer());
+        return new KickoffSender(producer, clock, Duration.ofSeconds(30), true);
+    }
+
+    /** Sends a new kick-off and returns its id (a random UUID). */
+    public String send(Job job, LocalDate businessDate, String requestedBy) {
+        String kickoffId = UUID.randomUUID().toString();
+        send(kickoffId, job, businessDate, requestedBy);
+        return kickoffId;
+    }
+
+    @Override
+    public void send(String kickoffId, Job job, LocalDate businessDate, String requestedBy) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.KICKOFF, job.name(),
+                json(kickoffId, job, businessDate, requestedBy));
+        record.headers().add(EventHeaders.EVENT_ID, kickoffId.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.EVENT_TYPE, EVENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.BUSINESS_DATE, businessDate.toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(record).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KickoffNotSentException("interrupted while sending kick-off " + kickoffId, e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new KickoffNotSentException("kick-off " + kickoffId + " (" + job + ", " + businessDate
+                    + ") not acknowledged by Kafka on topic " + Topics.KICKOFF + " within " + ackTimeout + ": "
+                    + cause, cause);
+        }
+    }
+
+    private byte[] json(String kickoffId, Job job, LocalDate businessDate, String requestedBy) {
+        OffsetDateTime requestedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        ObjectNode value = EventJson.mapper().createObjectNode();
+        value.put("kickoffId", kickoffId);
+        value.put("job", job.name());
+        value.put("businessDate", businessDate.toString());
+        value.put("requestedAt", REQUESTED_AT.format(requestedAt));
+        value.put("requestedBy", requestedBy);
+        return EventJson.write(value);
+    }
+
+    @Override
+    public void close() {
+        if (ownsProducer) {
+            producer.close(Duration.ofSeconds(10));
+        }
+    }
+}

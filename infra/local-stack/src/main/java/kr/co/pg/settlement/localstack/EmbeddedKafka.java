@@ -50,7 +50,8 @@ final class EmbeddedKafka implements KafkaBroker, AutoCloseable {
         for (int attempt = 1; attempt <= 3; attempt++) {
             Path dir;
             try {
-                dir = Files.createTempDirectory("local-stack-kafka-");
+                dir = Files.createTempDirectory(StaleServers.KAFKA_PREFIX);
+                StaleServers.markOwner(dir);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create a temporary directory for Kafka", e);
             }

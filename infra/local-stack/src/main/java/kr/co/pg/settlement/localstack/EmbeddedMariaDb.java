@@ -49,9 +49,11 @@ final class EmbeddedMariaDb implements MariaDbServer, AutoCloseable {
 
     /** A throw-away server on a free port, its files deleted when it stops. */
     static EmbeddedMariaDb startTemporary() {
+        StaleServers.cleanUp();
         Path dir;
         try {
-            dir = Files.createTempDirectory("local-stack-mariadb-");
+            dir = Files.createTempDirectory(StaleServers.MARIADB_PREFIX);
+            StaleServers.markOwner(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory for MariaDB", e);
         }

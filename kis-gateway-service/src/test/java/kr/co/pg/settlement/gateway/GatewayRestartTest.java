@@ -1,0 +1,69 @@
+package kr.co.pg.settlement.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import kr.co.pg.settlement.events.FileSubmitted;
+import kr.co.pg.settlement.events.Topics;
+import kr.co.pg.settlement.localstack.LocalStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** A gateway stopped with an uncommitted event, and started again, sends the file exactly once. */
+class GatewayRestartTest {
+
+    static KisSimulatorFixture simulator;
+    static KafkaTestClient kafka;
+    static String bootstrap;
+
+    @BeforeAll
+    static void start() throws Exception {
+        bootstrap = LocalStack.kafka().bootstrapServers();
+        simulator = KisSimulatorFixture.start(Files.createTempDirectory("kis-sim-gw-restart"), GatewayServiceTest.SECRET,
+                Duration.ofMillis(300));
+        kafka = new KafkaTestClient(bootstrap, List.of(Topics.FILE_SUBMITTED));
+    }
+
+    @AfterAll
+    static void stop() {
+        kafka.close();
+        simulator.close();
+    }
+
+    @Test
+    void gatewayStoppedWithAnUncommittedEventSendsTheFileOnceAfterRestart() {
+        int seq = 900 + (int) (System.nanoTime() % 90);
+        String fileId = GatewayTestData.fileId("S1", seq) + "-R";
+        ConfigurableApplicationContext first = GatewayServiceTest.startGateway(bootstrap, simulator.baseUrl());
+        try {
+            simulator.faults("{\"unavailableShare\":1.0}");
+            kafka.send(Topics.SETTLEMENT_FILE_REQUESTED, fileId,
+                    GatewayTestData.settlementFile(fileId, seq, 2, "TXR" + seq + "-"));
+            // the event is being retried against a KIS that answers 503: its offset is not committed
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() ->
+                    kafka.events(Topics.FILE_SUBMITTED, fileId, FileSubmitted.class).isEmpty());
+        } finally {
+            first.close();
+        }
+        simulator.resetFaults();
+        assertThat(simulator.filesWithKey(fileId)).isEmpty();
+
+        ConfigurableApplicationContext second = GatewayServiceTest.startGateway(bootstrap, simulator.baseUrl());
+        try {
+            await().atMost(Duration.ofSeconds(40)).until(() ->
+                    !kafka.events(Topics.FILE_SUBMITTED, fileId, FileSubmitted.class).isEmpty());
+            // let the group settle: nothing else arrives for this file
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() ->
+                    kafka.events(Topics.FILE_SUBMITTED, fileId, FileSubmitted.class).size() == 1);
+        } finally {
+            second.close();
+        }
+        assertThat(simulator.filesWithKey(fileId)).hasSize(1);
+        assertThat(simulator.receivedCounts("S1")).containsEntry("TXR" + seq + "-00001", 1);
+    }
+}

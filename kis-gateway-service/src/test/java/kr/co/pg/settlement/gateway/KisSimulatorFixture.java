@@ -1,0 +1,145 @@
+package kr.co.pg.settlement.gateway;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kr.co.pg.settlement.simulator.KisSimulatorApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The KIS simulator on a random port in this JVM, with its admin endpoints (/sim/**). */
+final class KisSimulatorFixture implements AutoCloseable {
+
+    static final String CLIENT_ID = "PG00000001";
+
+    private final ConfigurableApplicationContext context;
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private KisSimulatorFixture(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.baseUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    static KisSimulatorFixture start(Path stateDir, String secret, Duration processingDelay) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("server.port", "0");
+        props.put("spring.jmx.enabled", "false");
+        props.put("kis.simulator.clients." + CLIENT_ID, secret);
+        props.put("kis.simulator.state-dir", stateDir.toString());
+        props.put("kis.simulator.processing-delay", processingDelay.toMillis() + "ms");
+        // this JVM's classpath also holds the service: keep its infrastructure out of the simulator
+        props.put("spring.autoconfigure.exclude", String.join(",",
+                "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+                "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+                "org.springframework.boot.data.jdbc.autoconfigure.DataJdbcRepositoriesAutoConfiguration",
+                "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"));
+        // the service's application.yml shadows the simulator's on the classpath: load the simulator's own
+        String simulatorConfig = simulatorApplicationYml();
+        if (simulatorConfig != null) {
+            props.put("spring.config.location", simulatorConfig);
+        }
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(KisSimulatorApplication.class)
+                .web(WebApplicationType.REACTIVE)
+                .run(asArguments(props));
+        return new KisSimulatorFixture(context);
+    }
+
+    private static String simulatorApplicationYml() {
+        try {
+            URL classUrl = KisSimulatorApplication.class.getProtectionDomain().getCodeSource().getLocation();
+            for (URL url : Collections.list(KisSimulatorFixture.class.getClassLoader().getResources("application.yml"))) {
+                String location = url.toString();
+                String codeSource = classUrl.toString();
+                if (location.startsWith("jar:" + codeSource) || location.startsWith(codeSource)) {
+                    return location;
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot look up the simulator's application.yml", e);
+        }
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Every receipt the simulator holds: receiptNo, idempotencyKey, fileType, fileDate, fileSeq, recordCount, status. */
+    List<JsonNode> files() {
+        List<JsonNode> files = new ArrayList<>();
+        get("/sim/files").forEach(files::add);
+        return files;
+    }
+
+    List<JsonNode> filesWithKey(String idempotencyKey) {
+        return files().stream().filter(f -> idempotencyKey.equals(f.get("idempotencyKey").asString())).toList();
+    }
+
+    /** How many accepted files contain each transaction id (S1) or sub-merchant id (R1). */
+    Map<String, Integer> receivedCounts(String fileType) {
+        Map<String, Integer> counts = new HashMap<>();
+        get("/sim/received/" + fileType + "/counts").properties()
+                .forEach(e -> counts.put(e.getKey(), e.getValue().asInt()));
+        return counts;
+    }
+
+    void faults(String jsonChange) {
+        post("/sim/faults", jsonChange);
+    }
+
+    void resetFaults() {
+        post("/sim/faults/reset", "");
+    }
+
+    private JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+    }
+
+    private JsonNode post(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    private JsonNode send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** As command-line arguments: they win over application.yml (default properties would not). */
+    static String[] asArguments(Map<String, Object> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+}

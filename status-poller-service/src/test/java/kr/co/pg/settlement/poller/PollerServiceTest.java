@@ -92,7 +92,7 @@ class PollerServiceTest {
                 && fx.receiptRow(s.receiptNo()).get("last_error") != null);
         Map<String, Object> row = fx.receiptRow(s.receiptNo());
         assertThat(row.get("status")).isEqualTo("PENDING");
-        assertThat((String) row.get("last_error")).contains("record count").contains(s.receiptNo());
+        assertThat((String) row.get("last_error")).contains("recordCount").contains(s.receiptNo());
         assertThat(((Number) row.get("attempts")).intValue()).isGreaterThanOrEqualTo(1);
         assertThat(fx.kafka.events(Topics.SETTLEMENT_RESULTS, s.fileId(), SettlementResultsReceived.class)).isEmpty();
         assertThat(invalidCount(meters)).isGreaterThan(invalidBefore);

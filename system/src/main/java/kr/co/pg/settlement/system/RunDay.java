@@ -16,6 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import kr.co.pg.settlement.collector.application.DayReport;
+import kr.co.pg.settlement.events.EventJson;
 import kr.co.pg.settlement.localstack.KafkaBroker;
 import kr.co.pg.settlement.localstack.LocalStack;
 import kr.co.pg.settlement.localstack.MariaDbServer;
@@ -164,9 +166,12 @@ public final class RunDay {
     private static String fetchReport(String collectorUrl, LocalDate businessDate) {
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(collectorUrl + "/api/reports/day/" + businessDate + "?format=text")).build(),
+                    URI.create(collectorUrl + "/api/reports/day/" + businessDate)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return r.body();
+            if (r.statusCode() != 200) {
+                return "day report unavailable: HTTP " + r.statusCode() + " " + r.body();
+            }
+            return EventJson.mapper().readValue(r.body(), DayReport.class).toText();
         } catch (IOException e) {
             return "day report unavailable: " + e.getMessage();
         } catch (InterruptedException e) {

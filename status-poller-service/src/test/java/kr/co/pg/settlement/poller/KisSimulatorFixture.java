@@ -2,7 +2,6 @@ package kr.co.pg.settlement.poller;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,32 +47,14 @@ final class KisSimulatorFixture implements AutoCloseable {
                 "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
                 "org.springframework.boot.data.jdbc.autoconfigure.DataJdbcRepositoriesAutoConfiguration",
                 "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"));
-        // the service's application.yml shadows the simulator's on the classpath: load the simulator's own
-        String simulatorConfig = simulatorApplicationYml();
-        if (simulatorConfig != null) {
-            props.put("spring.config.location", simulatorConfig);
-        }
+        // this JVM's class path holds the service's configuration too: name the simulator's own
+        props.put("spring.config.name", KisSimulatorApplication.CONFIG_NAME);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(KisSimulatorApplication.class)
                 .web(WebApplicationType.REACTIVE)
                 .run(asArguments(props));
         return new KisSimulatorFixture(context);
     }
 
-    private static String simulatorApplicationYml() {
-        try {
-            URL classUrl = KisSimulatorApplication.class.getProtectionDomain().getCodeSource().getLocation();
-            for (URL url : Collections.list(KisSimulatorFixture.class.getClassLoader().getResources("application.yml"))) {
-                String location = url.toString();
-                String codeSource = classUrl.toString();
-                if (location.startsWith("jar:" + codeSource) || location.startsWith(codeSource)) {
-                    return location;
-                }
-            }
-            return null;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot look up the simulator's application.yml", e);
-        }
-    }
 
     String baseUrl() {
         return baseUrl;

@@ -1,5 +1,6 @@
 package kr.co.pg.settlement.scheduler;
 
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,7 +12,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @ConfigurationPropertiesScan
 public class SchedulerApplication {
 
+    /** Its configuration file is {@code scheduler.yml}: services share class paths in tests and the demo. */
+    public static final String CONFIG_NAME = "scheduler";
+
     public static void main(String[] args) {
-        SpringApplication.run(SchedulerApplication.class, args);
+        SpringApplication application = new SpringApplication(SchedulerApplication.class);
+        application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
+        application.run(args);
     }
 }

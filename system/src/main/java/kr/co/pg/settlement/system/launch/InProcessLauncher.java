@@ -9,18 +9,20 @@ final class InProcessLauncher implements ServiceLauncher {
 
     @Override
     public ServiceHandle launch(String name, Class<?> application, Map<String, String> properties) {
-        Map<String, Object> props = new LinkedHashMap<>(properties);
+        Map<String, String> props = new LinkedHashMap<>(properties);
+        // services share this class path: each reads its own {name}.yml (see each application's CONFIG_NAME)
+        props.putIfAbsent("spring.config.name", name);
         props.putIfAbsent("spring.jmx.enabled", "false");
-        props.putIfAbsent("spring.application.name", name);
         int port = Integer.parseInt(properties.getOrDefault("server.port", "0"));
         if (port == 0) {
             port = ServiceLauncher.freePort();
             props.put("server.port", String.valueOf(port));
         }
+        // command-line arguments: they win over the service's own yml, default properties would not
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .properties(props)
                 .registerShutdownHook(false)
-                .run();
+                .run(args);
         int listening = port;
         return new ServiceHandle() {
             @Override

@@ -88,7 +88,7 @@ class SimulatorConfiguration {
                                       @Qualifier("kisSimulatorClock") Clock clock) {
         KisLedger ledger = new KisLedger();
         return new SimulatorService(store, ledger, new RegistrationRules(ledger, tiers), new SettlementRules(ledger, rates),
-                faults, clock, p.processingDelay());
+                faults, clock, p.processingDelay(), p.processingThreads());
     }
 
     private static <T> T or(T value, T fallback) {

@@ -19,11 +19,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param annualSales           business number -> annual sales in KRW (tier registry)
  * @param preferentialRates     the preferential rate table of domain.md, with effective dates
  * @param faults                initial faults (all off by default); changeable at runtime via /sim/faults
+ * @param processingThreads     threads processing files (default 2); ledger decisions stay in acceptance order
  */
 @ConfigurationProperties("kis.simulator")
 public record SimulatorProperties(Map<String, String> clients, Path stateDir, Duration processingDelay,
                                   Long maxUploadBytes, List<String> closedBusinessNumbers, Map<String, Long> annualSales,
-                                  List<RateRow> preferentialRates, Faults faults) {
+                                  List<RateRow> preferentialRates, Faults faults,
+                                  Integer processingThreads) {
 
     public SimulatorProperties {
         clients = clients == null ? Map.of() : clients;
@@ -33,6 +35,7 @@ public record SimulatorProperties(Map<String, String> clients, Path stateDir, Du
         closedBusinessNumbers = closedBusinessNumbers == null ? List.of() : closedBusinessNumbers;
         annualSales = annualSales == null ? Map.of() : annualSales;
         preferentialRates = preferentialRates == null ? List.of() : preferentialRates;
+        processingThreads = processingThreads == null ? 2 : processingThreads;
         faults = faults == null ? new Faults(null, null, null, null, null, null, null, null, null, null, null, null, null) : faults;
     }
 

@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import kr.co.pg.settlement.kis.protocol.FileHeader;
 import kr.co.pg.settlement.kis.protocol.FileType;
@@ -51,7 +52,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * KIS's behaviour behind the HTTP API: intake with Idempotency-Key semantics and layout validation, background
- * processing (one thread, in acceptance order, so registrations are known before later settlement files), status
+ * processing (a small pool; ledger decisions and outcomes in acceptance order, so registrations are known before
+ * later settlement files and results equal those of one-by-one processing), status
  * and result files, all persisted through the {@link StateStore}.
  */
 public final class SimulatorService implements AutoCloseable {
@@ -67,11 +69,11 @@ public final class SimulatorService implements AutoCloseable {
     private final FaultControl faults;
     private final Clock clock;
     private final long processingDelayMillis;
-    private final ExecutorService processor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "kis-simulator-processor");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService processor;
+    private final TicketTurn ledgerTurn = new TicketTurn();
+    private final TicketTurn commitTurn = new TicketTurn();
+    /** Ticket of the next receipt handed to the processor, in acceptance order (under {@code intakeLock}). */
+    private long nextTicket;
     private final SecureRandom random = new SecureRandom();
 
     private final Map<String, Receipt> byReceiptNo = new ConcurrentHashMap<>();
@@ -81,7 +83,11 @@ public final class SimulatorService implements AutoCloseable {
     private final Object intakeLock = new Object();
 
     public SimulatorService(StateStore store, KisLedger ledger, RegistrationRules registration,
-                            SettlementRules settlement, FaultControl faults, Clock clock, Duration processingDelay) {
+                            SettlementRules settlement, FaultControl faults, Clock clock, Duration processingDelay,
+                            int processingThreads) {
+        if (processingThreads < 1) {
+            throw new IllegalArgumentException("kis.simulator.processing-threads must be at least 1, got " + processingThreads);
+        }
         this.store = store;
         this.ledger = ledger;
         this.registration = registration;
@@ -89,6 +95,19 @@ public final class SimulatorService implements AutoCloseable {
         this.faults = faults;
         this.clock = clock;
         this.processingDelayMillis = processingDelay.toMillis();
+        AtomicInteger threadNo = new AtomicInteger();
+        // a plain FIFO queue: tasks start in acceptance order, which the ticket turns rely on
+        this.processor = Executors.newFixedThreadPool(processingThreads, r -> {
+            Thread t = new Thread(r, "kis-simulator-processor-" + threadNo.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Under {@code intakeLock}: queues the receipt with the next ticket. */
+    private void submit(Receipt receipt) {
+        long ticket = nextTicket++;
+        processor.execute(() -> process(receipt, ticket));
     }
 
     /** Reloads receipts and ledger from the state directory and resumes processing of what was not finished. */
@@ -128,7 +147,7 @@ public final class SimulatorService implements AutoCloseable {
                     r.corruptedServed().set(corrupted.getOrDefault(info.receiptNo(), 0));
                 } else {
                     resumed++;
-                    processor.execute(() -> process(r));
+                    submit(r);
                 }
             }
         }
@@ -192,7 +211,7 @@ public final class SimulatorService implements AutoCloseable {
                 store.keepRequest(incoming, store.requestFile(receiptNo, type));
                 store.journalAccepted(info);
                 Receipt receipt = register(info, faults.current());
-                processor.execute(() -> process(receipt));
+                submit(receipt);
                 log.info("accepted {} file {}/{} ({} records) as receipt {} (Idempotency-Key {})", type, h.fileDate(),
                         h.fileSeq(), info.recordCount(), receiptNo, idempotencyKey);
                 return new IntakeResult.Accepted(info, false);
@@ -249,33 +268,105 @@ public final class SimulatorService implements AutoCloseable {
 
     // ------------------------------------------------------------------ processing
 
-    private void process(Receipt receipt) {
+    /**
+     * One receipt, on a pool thread. Reading, validating and writing run in parallel with other files; only the
+     * ledger decisions (E201-E203, registrations) take the ledger turn, and the outcome is journaled in the commit
+     * turn, both in acceptance order, so results are those of processing the files one after the other.
+     */
+    private void process(Receipt receipt, long ticket) {
         ReceiptInfo info = receipt.info();
         FaultSettings f = receipt.faults();
         long started = System.nanoTime();
         long dueAt = info.acceptedAtMillis() + processingDelayMillis
                 + (f.chosen(f.delayedResultShare(), "delayed:" + info.idempotencyKey()) ? f.resultDelay().toMillis() : 0);
+        LedgerTurn turn = new LedgerTurn(ticket, info.receiptNo());
         Outcome outcome;
-        if (f.chosen(f.failedShare(), "failed:" + info.idempotencyKey())) {
-            outcome = Outcome.failed("SIMULATED PROCESSING FAILURE: SEND THE RECORDS AGAIN IN A NEW FILE", dueAt);
-        } else {
+        try {
             try {
-                outcome = produceResult(receipt, dueAt);
+                if (f.chosen(f.failedShare(), "failed:" + info.idempotencyKey())) {
+                    outcome = Outcome.failed("SIMULATED PROCESSING FAILURE: SEND THE RECORDS AGAIN IN A NEW FILE", dueAt);
+                } else {
+                    outcome = produceResult(receipt, dueAt, turn);
+                }
             } catch (RuntimeException | IOException e) {
+                if (e instanceof TurnInterrupted) {
+                    throw (TurnInterrupted) e;
+                }
                 log.error("KIS simulator could not process receipt {} ({} {}/{}): {}", info.receiptNo(), info.fileType(),
                         info.fileDate(), info.fileSeq(), e.toString(), e);
                 outcome = Outcome.failed("KIS COULD NOT PROCESS THE FILE: " + e.getMessage(), dueAt);
             } finally {
-                ledger.journalTo(LedgerJournal.NONE);
+                turn.release();
             }
+            commitTurn.await(ticket);
+            try {
+                store.journalOutcome(info.receiptNo(), outcome);
+                receipt.complete(outcome);
+            } finally {
+                commitTurn.pass(ticket);
+            }
+        } catch (InterruptedException | TurnInterrupted e) {
+            // shutting down: the receipt has no outcome in the journal and is processed again on start
+            log.warn("KIS simulator stopped before receipt {} was processed; it is processed again on the next start",
+                    info.receiptNo());
+            Thread.currentThread().interrupt();
+            return;
         }
-        store.journalOutcome(info.receiptNo(), outcome);
-        receipt.complete(outcome);
         log.info("processed receipt {} ({} records) in {} ms: {}", info.receiptNo(), info.recordCount(),
                 (System.nanoTime() - started) / 1_000_000, outcome.failed() ? "FAILED " + outcome.message() : "result " + outcome.resultSize() + " bytes");
     }
 
-    private Outcome produceResult(Receipt receipt, long dueAt) throws IOException {
+    /** Records handed to the ledger at once; a bigger file keeps the ledger turn from its first chunk to its end. */
+    private static final int CHUNK_RECORDS = 10_000;
+
+    /** The ledger turn of one receipt: taken at its first ledger decision, released once (taken first if need be). */
+    private final class LedgerTurn {
+        private final long ticket;
+        private final String receiptNo;
+        private boolean held;
+        private boolean released;
+
+        LedgerTurn(long ticket, String receiptNo) {
+            this.ticket = ticket;
+            this.receiptNo = receiptNo;
+        }
+
+        void take() {
+            if (!held) {
+                try {
+                    ledgerTurn.await(ticket);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TurnInterrupted();
+                }
+                held = true;
+                ledger.journalTo(store.ledgerJournal(receiptNo));
+            }
+        }
+
+        /** Flushes this receipt's ledger lines and lets the next receipt decide. */
+        void release() {
+            if (released) {
+                return;
+            }
+            take();
+            released = true;
+            try {
+                ledger.journalTo(LedgerJournal.NONE);
+                store.flushLedger();
+            } finally {
+                ledgerTurn.pass(ticket);
+            }
+        }
+    }
+
+    private static final class TurnInterrupted extends RuntimeException {
+        TurnInterrupted() {
+            super("interrupted while waiting for the ledger turn", null, false, false);
+        }
+    }
+
+    private Outcome produceResult(Receipt receipt, long dueAt, LedgerTurn turn) throws IOException {
         ReceiptInfo info = receipt.info();
         FaultSettings f = receipt.faults();
         Path request = store.requestFile(info.receiptNo(), info.fileType());
@@ -284,19 +375,18 @@ public final class SimulatorService implements AutoCloseable {
         FileHeader header = new FileHeader(info.resultFileType(), info.pgCompanyCode(), info.fileDate(), info.fileSeq(),
                 LocalDateTime.now(clock).withNano(0), info.receiptNo());
         MessageDigest digest = sha256();
-        ledger.journalTo(store.ledgerJournal(info.receiptNo()));
         ReadResult<?> read;
         try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), digest)) {
             if (info.fileType() == FileType.R1) {
                 try (KisFileWriter<R2Record> writer = KisFileWriter.r2(out, header)) {
-                    read = KisFileReader.read(request, FileType.R1,
-                            (R1Record r) -> writer.write(registration.answer(r, info.fileDate())));
+                    read = answerAll(request, FileType.R1, writer, turn, (R1Record r) -> registration.answer(r, info.fileDate()));
                     writer.finish();
                 }
             } else {
+                boolean reduce = f.reducedDifferenceShare() > 0;
                 try (KisFileWriter<S2Record> writer = KisFileWriter.s2(out, header)) {
-                    read = KisFileReader.read(request, FileType.S1, (S1Record r) -> writer.write(
-                            settlement.answer(r, info.fileDate(), tx -> f.chosen(f.reducedDifferenceShare(), "reduce:" + tx))));
+                    read = answerAll(request, FileType.S1, writer, turn, (S1Record r) -> settlement.answer(r, info.fileDate(),
+                            tx -> reduce && f.chosen(f.reducedDifferenceShare(), "reduce:" + tx)));
                     writer.finish();
                 }
             }
@@ -304,7 +394,7 @@ public final class SimulatorService implements AutoCloseable {
         if (!read.valid()) {
             throw new IllegalStateException("stored request file " + request + " no longer validates: " + read.errors().get(0));
         }
-        store.syncLedger();
+        store.forceLedger();
         Files.move(tmp, result, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         String sha = HexFormat.of().formatHex(digest.digest());
         long size = Files.size(result);
@@ -316,6 +406,38 @@ public final class SimulatorService implements AutoCloseable {
                     info.resultFileType().recordLength());
         }
         return new Outcome(false, null, Math.max(dueAt, clock.millis()), sha, size, corruptedDownloads, corruptedSha);
+    }
+
+    /**
+     * Reads the request (one validation pass, one record pass), buffering up to {@link #CHUNK_RECORDS} records; the
+     * rule runs on them in the ledger turn, and the answers of the last chunk are written after the turn is passed on.
+     */
+    private <I, O> ReadResult<I> answerAll(Path request, FileType type, KisFileWriter<O> writer, LedgerTurn turn,
+                                           java.util.function.Function<I, O> rule) {
+        List<I> pending = new ArrayList<>(Math.min(CHUNK_RECORDS, 1024));
+        List<O> answers = new ArrayList<>(Math.min(CHUNK_RECORDS, 1024));
+        ReadResult<I> read = KisFileReader.read(request, type, (I record) -> {
+            pending.add(record);
+            if (pending.size() >= CHUNK_RECORDS) {
+                answer(pending, answers, turn, rule);
+                answers.forEach(writer::write);
+                answers.clear();
+            }
+        });
+        if (read.valid()) {
+            answer(pending, answers, turn, rule);
+        }
+        turn.release();
+        answers.forEach(writer::write);
+        return read;
+    }
+
+    private static <I, O> void answer(List<I> pending, List<O> answers, LedgerTurn turn, java.util.function.Function<I, O> rule) {
+        turn.take();
+        for (I record : pending) {
+            answers.add(rule.apply(record));
+        }
+        pending.clear();
     }
 
     /** Copy with the trailer's record count one higher (content corrupted, bytes consistent with their hash). */

@@ -30,8 +30,14 @@ public interface StateStore {
     /** Ledger changes made while processing this receipt (replayed on start only if the receipt completed). */
     LedgerJournal ledgerJournal(String receiptNo);
 
-    /** Makes every ledger change so far durable. */
-    void syncLedger();
+    /**
+     * Hands the ledger lines journaled so far to the operating system. Call only while no other thread journals
+     * (the ledger's lines are written by the holder of the ledger turn).
+     */
+    void flushLedger();
+
+    /** Makes every ledger line flushed so far durable (fsync); safe from any thread. */
+    void forceLedger();
 
     /** Rebuilds receipts (in acceptance order) and the ledger from the journals. */
     void load(ReceiptLoader receipts, KisLedger ledger);

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * KIS's memory: registrations, accepted transaction ids, approvals seen. Plain hash maps (1,000,000 transactions a
- * day stay cheap); confined to the single processing thread. Every change goes to the {@link LedgerJournal};
+ * day stay cheap); not thread-safe: used by one thread at a time (the holder of the processing service's ledger
+ * turn, which hands it over with a happens-before edge). Every change goes to the {@link LedgerJournal};
  * the {@code replay*} methods rebuild state from the journal without journaling again.
  */
 public final class KisLedger {
@@ -22,6 +23,7 @@ public final class KisLedger {
     private final Set<String> acceptedTransactionIds = new HashSet<>();
     private final Set<String> knownApprovals = new HashSet<>();
     private LedgerJournal journal = LedgerJournal.NONE;
+    private final Map<LocalDate, String> approvalKeyPrefixes = new HashMap<>();
 
     public void journalTo(LedgerJournal journal) {
         this.journal = journal;
@@ -123,8 +125,17 @@ public final class KisLedger {
         knownApprovals.add(approvalKey(approvalDate, approvalNo));
     }
 
-    private static String approvalKey(LocalDate date, String approvalNo) {
-        return date + "|" + approvalNo;
+    /** "date|approvalNo"; the dates' texts are cached (few distinct approval dates, millions of records). */
+    private String approvalKey(LocalDate date, String approvalNo) {
+        String prefix = approvalKeyPrefixes.get(date);
+        if (prefix == null) {
+            if (approvalKeyPrefixes.size() > 4096) {
+                approvalKeyPrefixes.clear();
+            }
+            prefix = date + "|";
+            approvalKeyPrefixes.put(date, prefix);
+        }
+        return prefix.concat(approvalNo);
     }
 
     private static String twelveDigits(String seed) {

@@ -13,6 +13,7 @@ import kr.co.pg.settlement.kis.protocol.S2Record;
 public final class SettlementRules {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal NO_RATE = BigDecimal.ZERO.setScale(3);
 
     private final KisLedger ledger;
     private final PreferentialRateTable rates;
@@ -74,6 +75,6 @@ public final class SettlementRules {
 
     private static S2Record rejected(S1Record r, String code, String message) {
         return new S2Record(r.seq(), r.transactionId(), r.approvalNo(), r.approvalDate(), code, message,
-                BigDecimal.ZERO.setScale(3), 0L, null);
+                NO_RATE, 0L, null);
     }
 }

@@ -131,14 +131,38 @@ public final class FileStateStore implements StateStore, AutoCloseable {
 
             @Override
             public void transactionAccepted(String transactionId) {
-                ledgerLine("T\t" + receiptNo + "\t" + transactionId);
+                ledgerLine("T\t", receiptNo, transactionId, null);
             }
+
+            private LocalDate lastDate;
+            private String lastDateText;
 
             @Override
             public void approvalSeen(LocalDate approvalDate, String approvalNo) {
-                ledgerLine("K\t" + receiptNo + "\t" + approvalDate + "\t" + approvalNo);
+                if (!approvalDate.equals(lastDate)) {
+                    lastDate = approvalDate;
+                    lastDateText = approvalDate.toString();
+                }
+                ledgerLine("K\t", receiptNo, lastDateText, approvalNo);
             }
         };
+    }
+
+    /** One hot-path line: {@code tag receiptNo \t a [\t b]}, written piecewise (no concatenation per record). */
+    private void ledgerLine(String tag, String receiptNo, String a, String b) {
+        try {
+            ledgerWriter.write(tag);
+            ledgerWriter.write(receiptNo);
+            ledgerWriter.write('\t');
+            ledgerWriter.write(a);
+            if (b != null) {
+                ledgerWriter.write('\t');
+                ledgerWriter.write(b);
+            }
+            ledgerWriter.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + ledgerJournal + ": " + e.getMessage(), e);
+        }
     }
 
     private void ledgerLine(String line) {
@@ -151,9 +175,17 @@ public final class FileStateStore implements StateStore, AutoCloseable {
     }
 
     @Override
-    public void syncLedger() {
+    public void flushLedger() {
         try {
             ledgerWriter.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + ledgerJournal + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void forceLedger() {
+        try {
             ledgerOut.getFD().sync();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sync " + ledgerJournal + ": " + e.getMessage(), e);

@@ -1,5 +1,3 @@
 -- Indexes only on the PG core tables (allowed by pg-core.sql; no column is added, dropped or changed).
 -- Same-day cancel lookup (N003): a cancel finds its original approval by sub-merchant and approval number.
 CREATE INDEX ix_payment_transaction_sm_approval ON payment_transaction (sub_merchant_id, approval_no);
--- Collection streams NONE candidates by transaction id (keyset pages): an index in that order avoids a sort per page.
-CREATE INDEX ix_payment_transaction_diff_id ON payment_transaction (diff_status, transaction_id);

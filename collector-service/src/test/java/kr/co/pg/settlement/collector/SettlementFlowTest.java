@@ -73,6 +73,7 @@ class SettlementFlowTest {
     final String file4 = "S1-" + date + "-000004";
     final String kickoffId = UUID.randomUUID().toString();
 
+    /** Pages of 3 in (approved_at, transaction_id) order: [T003 T001 T002] [T005 T006 T008] [T010 T011 T004] [T012]. */
     @BeforeAll
     void setUp() {
         subMerchant("SMA", "REGISTERED", "SMALL", d.minusDays(30), d.plusDays(30));
@@ -90,7 +91,7 @@ class SettlementFlowTest {
         tx("T009", "SMA", "CREDIT", "APPROVAL", "A009", d.atStartOfDay(), null, null, "123456******1234", 10_000, "2.300", "NONE");
         tx("T010", "SMO", "CREDIT", "APPROVAL", "A010", dayBefore.plusHours(10), null, null, "123456******1234", 10_000, "2.300", "NONE");
         tx("T011", "SMA", "CHECK", "APPROVAL", "A011", dayBefore.plusHours(10), null, null, "123456******1234", 10_000, "1.000", "NONE");
-        tx("T012", "SMA", "CREDIT", "CANCEL", "C012", dayBefore.plusHours(11), "A013", d.minusDays(1), "123456******1234", -10_000, "2.300", "NONE");
+        tx("T012", "SMA", "CREDIT", "CANCEL", "C012", dayBefore.plusHours(16), "A013", d.minusDays(1), "123456******1234", -10_000, "2.300", "NONE");
         tx("T013", "SMA", "CREDIT", "APPROVAL", "A013", dayBefore.plusHours(8), null, null, "123456******1234", 10_000, "2.300", "SENT");
         it.awaitAssigned(listeners);
     }

@@ -14,6 +14,15 @@ public interface KisFiles {
     /** Creates a file with the next sequence for (type, business date); status CREATED. */
     KisFile create(String fileType, LocalDate businessDate, String kickoffId, int recordCount);
 
+    /** The highest sequence used for (type, file date), 0 if none (no lock). */
+    int lastSeq(String fileType, LocalDate fileDate);
+
+    /**
+     * Creates a file with a sequence the caller reserved; @throws FileSeqTakenException when another transaction
+     * took that sequence (pick a new one and redo the chunk).
+     */
+    KisFile createWithSeq(String fileType, LocalDate businessDate, String kickoffId, int recordCount, int seq);
+
     Optional<KisFile> find(String fileId);
 
     /** CREATED → SUBMITTED with the receipt; @return false when the file was not in CREATED. */

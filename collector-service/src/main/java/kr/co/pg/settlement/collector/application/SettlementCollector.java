@@ -1,13 +1,20 @@
 package kr.co.pg.settlement.collector.application;
 
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import kr.co.pg.settlement.collector.domain.DiffDecision;
 import kr.co.pg.settlement.collector.domain.DifferenceSettlementPolicy;
 import kr.co.pg.settlement.collector.domain.SameDayCancel;
@@ -18,12 +25,17 @@ import kr.co.pg.settlement.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
- * DIFF_SETTLEMENT_REQUEST: streams NONE candidates by transaction id (keyset pages of one file's size), decides each
- * in Java (domain policy) and writes one transaction per page: NOT_ELIGIBLE/REJECTED updates, one S1 file with its
- * settlement_request rows, COLLECTED, and the outbox event.
+ * DIFF_SETTLEMENT_REQUEST. The calling thread streams NONE candidates in keyset pages of one file's size
+ * (approved_at, transaction_id order) and hands each page to one of {@code writer-threads} writers; each page is
+ * ONE transaction: NOT_ELIGIBLE/REJECTED updates, one S1 file (next sequence of the run), its
+ * settlement_request rows, COLLECTED (guarded by diff_status = 'NONE'), and the outbox event. Pages never overlap,
+ * so writers touch disjoint rows. A page whose rows another run changed meanwhile is re-read within its own bounds
+ * and redone.
  */
 @Service
 class SettlementCollector {
@@ -35,36 +47,75 @@ class SettlementCollector {
     private final Outbox outbox;
     private final ChunkTransactions chunks;
     private final int fileSize;
+    private final int writerThreads;
 
     SettlementCollector(SettlementStore store, KisFiles files, Outbox outbox, ChunkTransactions chunks,
-                        @Value("${settlement.collector.settlement-file-size:10000}") int fileSize) {
+                        @Value("${settlement.collector.settlement-file-size:10000}") int fileSize,
+                        @Value("${settlement.collector.writer-threads:2}") int writerThreads) {
         this.store = store;
         this.files = files;
         this.outbox = outbox;
         this.chunks = chunks;
         this.fileSize = fileSize;
+        this.writerThreads = Math.max(1, writerThreads);
     }
 
     JobCounts run(String kickoffId, LocalDate businessDate) {
+        long started = System.nanoTime();
         DifferenceSettlementPolicy policy = new DifferenceSettlementPolicy(store.preferentialRates());
         Set<String> sameDayPairs = sameDayCancelPairs(businessDate);
+        AtomicInteger lastSeq = new AtomicInteger(files.lastSeq("S1", businessDate));
+        Run run = new Run(kickoffId, businessDate, policy, sameDayPairs, lastSeq);
+        ExecutorService writers = Executors.newFixedThreadPool(writerThreads, r -> {
+            Thread t = new Thread(r, "diff-collect-" + kickoffId);
+            t.setDaemon(true);
+            return t;
+        });
+        Deque<Future<JobCounts>> inFlight = new ArrayDeque<>();
         JobCounts total = JobCounts.NONE;
-        String after = "";
-        long started = System.nanoTime();
-        while (true) {
-            String from = after;
-            ChunkResult r = chunks.chunk("settlement chunk after '" + from + "'",
-                    () -> collectChunk(kickoffId, businessDate, from, policy, sameDayPairs));
-            if (r.read == 0) {
-                break;
+        try {
+            SettlementStore.CandidateCursor after = SettlementStore.CandidateCursor.START;
+            while (true) {
+                List<TransactionCandidate> page = store.candidatesAfter(businessDate, after, fileSize);
+                if (page.isEmpty()) {
+                    break;
+                }
+                TransactionCandidate lastRow = page.get(page.size() - 1);
+                SettlementStore.CandidateCursor from = after;
+                SettlementStore.CandidateCursor upTo =
+                        new SettlementStore.CandidateCursor(lastRow.approvedAt(), lastRow.transactionId());
+                // file sequences follow the candidate order: reserve one here for a page that will need a file
+                int fileSeq = run.needsFile(page) ? lastSeq.incrementAndGet() : 0;
+                if (inFlight.size() >= writerThreads) {
+                    total = total.plus(await(inFlight.removeFirst()));
+                }
+                inFlight.addLast(writers.submit(() -> run.writePage(page, from, upTo, fileSeq)));
+                after = upTo;
             }
-            total = total.plus(r.counts);
-            after = r.lastId;
+            while (!inFlight.isEmpty()) {
+                total = total.plus(await(inFlight.removeFirst()));
+            }
+        } finally {
+            writers.shutdownNow();
         }
         log.info("difference settlement {}: {} collected in {} files, {} not eligible, {} refused, {} ms", businessDate,
                 total.rowsCollected(), total.filesCreated(), total.rowsNotEligible(), total.rowsRejected(),
                 (System.nanoTime() - started) / 1_000_000);
         return total;
+    }
+
+    private static JobCounts await(Future<JobCounts> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while collecting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private Set<String> sameDayCancelPairs(LocalDate businessDate) {
@@ -78,48 +129,95 @@ class SettlementCollector {
         return ids;
     }
 
-    private record ChunkResult(int read, String lastId, JobCounts counts) {
-    }
+    private final class Run {
 
-    private ChunkResult collectChunk(String kickoffId, LocalDate businessDate, String afterId,
-                                     DifferenceSettlementPolicy policy, Set<String> sameDayPairs) {
-        List<TransactionCandidate> candidates = store.candidatesAfter(businessDate, afterId, fileSize);
-        if (candidates.isEmpty()) {
-            return new ChunkResult(0, afterId, JobCounts.NONE);
+        private final String kickoffId;
+        private final LocalDate businessDate;
+        private final DifferenceSettlementPolicy policy;
+        private final Set<String> sameDayPairs;
+        private final AtomicInteger lastSeq;
+
+        Run(String kickoffId, LocalDate businessDate, DifferenceSettlementPolicy policy, Set<String> sameDayPairs,
+            AtomicInteger lastSeq) {
+            this.kickoffId = kickoffId;
+            this.businessDate = businessDate;
+            this.policy = policy;
+            this.sameDayPairs = sameDayPairs;
+            this.lastSeq = lastSeq;
         }
-        Map<String, List<String>> notEligible = new TreeMap<>();
-        List<SettlementStore.Refusal> refusals = new ArrayList<>();
-        List<TransactionCandidate> collect = new ArrayList<>();
-        List<Long> expected = new ArrayList<>();
-        for (TransactionCandidate t : candidates) {
-            DiffDecision d = policy.decide(t, sameDayPairs.contains(t.transactionId()));
-            if (d instanceof DiffDecision.NotEligible n) {
-                notEligible.computeIfAbsent(n.code(), k -> new ArrayList<>()).add(t.transactionId());
-            } else if (d instanceof DiffDecision.Refused r) {
-                refusals.add(new SettlementStore.Refusal(t.transactionId(), r.rejection()));
-            } else if (d instanceof DiffDecision.Collect c) {
-                collect.add(t);
-                expected.add(c.expectedDifference());
+
+        boolean needsFile(List<TransactionCandidate> page) {
+            for (TransactionCandidate t : page) {
+                if (policy.decide(t, sameDayPairs.contains(t.transactionId())) instanceof DiffDecision.Collect) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        JobCounts writePage(List<TransactionCandidate> firstRead, SettlementStore.CandidateCursor from,
+                            SettlementStore.CandidateCursor upTo, int reservedSeq) {
+            // the reserved sequence is kept across retries of the page (0: none reserved, take one if needed)
+            int[] fileSeq = {reservedSeq};
+            List<TransactionCandidate> page = firstRead;
+            for (int attempt = 1; ; attempt++) {
+                List<TransactionCandidate> rows = page;
+                try {
+                    return chunks.inTransaction(() -> collect(rows != null ? rows
+                            : store.candidatesBetween(businessDate, from, upTo, fileSize), fileSeq));
+                } catch (FileSeqTakenException e) {
+                    // another transaction (a resend, another run) took the sequence: take the next free one
+                    int free = files.lastSeq("S1", businessDate) + 1;
+                    fileSeq[0] = lastSeq.updateAndGet(s -> Math.max(s, free - 1) + 1);
+                } catch (ConcurrentChangeException | DuplicateKeyException | PessimisticLockingFailureException e) {
+                    log.warn("settlement page after {}: {}; re-reading the page and redoing it", from, e.getMessage());
+                    page = null;
+                }
+                if (attempt >= 10) {
+                    throw new IllegalStateException("settlement page after " + from + " could not be written after "
+                            + attempt + " attempts; the run stops and is retried from what is left");
+                }
             }
         }
-        int notEligibleCount = 0;
-        for (Map.Entry<String, List<String>> e : notEligible.entrySet()) {
-            int changed = store.markNotEligible(e.getKey(), e.getValue());
-            if (changed != e.getValue().size()) {
-                throw new ConcurrentChangeException("transactions left NONE while being marked " + e.getKey());
+
+        private JobCounts collect(List<TransactionCandidate> candidates, int[] fileSeq) {
+            Map<String, List<String>> notEligible = new TreeMap<>();
+            List<SettlementStore.Refusal> refusals = new ArrayList<>();
+            List<TransactionCandidate> collect = new ArrayList<>();
+            List<Long> expected = new ArrayList<>();
+            for (TransactionCandidate t : candidates) {
+                DiffDecision d = policy.decide(t, sameDayPairs.contains(t.transactionId()));
+                if (d instanceof DiffDecision.NotEligible n) {
+                    notEligible.computeIfAbsent(n.code(), k -> new ArrayList<>()).add(t.transactionId());
+                } else if (d instanceof DiffDecision.Refused r) {
+                    refusals.add(new SettlementStore.Refusal(t.transactionId(), r.rejection()));
+                } else if (d instanceof DiffDecision.Collect c) {
+                    collect.add(t);
+                    expected.add(c.expectedDifference());
+                }
             }
-            notEligibleCount += changed;
-        }
-        if (!refusals.isEmpty()) {
-            refusals.forEach(r -> log.error("transaction {} NOT SENT: {} {}", r.transactionId(),
-                    r.rejection().code(), r.rejection().message()));
-            if (store.refuse(refusals) != refusals.size()) {
-                throw new ConcurrentChangeException("transactions left NONE while being refused");
+            int notEligibleCount = 0;
+            for (Map.Entry<String, List<String>> e : notEligible.entrySet()) {
+                int changed = store.markNotEligible(e.getKey(), e.getValue());
+                if (changed != e.getValue().size()) {
+                    throw new ConcurrentChangeException("transactions left NONE while being marked " + e.getKey());
+                }
+                notEligibleCount += changed;
             }
-        }
-        int fileCount = 0;
-        if (!collect.isEmpty()) {
-            KisFiles.KisFile file = files.create("S1", businessDate, kickoffId, collect.size());
+            if (!refusals.isEmpty()) {
+                refusals.forEach(r -> log.error("transaction {} NOT SENT: {} {}", r.transactionId(),
+                        r.rejection().code(), r.rejection().message()));
+                if (store.refuse(refusals) != refusals.size()) {
+                    throw new ConcurrentChangeException("transactions left NONE while being refused");
+                }
+            }
+            if (collect.isEmpty()) {
+                return new JobCounts(0, 0, refusals.size(), notEligibleCount);
+            }
+            if (fileSeq[0] == 0) {
+                fileSeq[0] = lastSeq.incrementAndGet();
+            }
+            KisFiles.KisFile file = files.createWithSeq("S1", businessDate, kickoffId, collect.size(), fileSeq[0]);
             List<Transaction> records = new ArrayList<>(collect.size());
             for (int i = 0; i < collect.size(); i++) {
                 TransactionCandidate t = collect.get(i);
@@ -136,10 +234,7 @@ class SettlementCollector {
             }
             outbox.append(Topics.SETTLEMENT_FILE_REQUESTED, new SettlementFileRequested(UUID.randomUUID().toString(),
                     businessDate, file.fileId(), file.fileDate(), file.fileSeq(), file.createdAt(), records));
-            fileCount = 1;
+            return new JobCounts(1, collect.size(), refusals.size(), notEligibleCount);
         }
-        String lastId = candidates.get(candidates.size() - 1).transactionId();
-        return new ChunkResult(candidates.size(), lastId,
-                new JobCounts(fileCount, collect.size(), refusals.size(), notEligibleCount));
     }
 }

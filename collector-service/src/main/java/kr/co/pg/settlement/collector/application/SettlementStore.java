@@ -24,8 +24,20 @@ public interface SettlementStore {
     /** Cancels approved before {@code before} with their original approvals (candidates for N003). */
     List<CancelPair> cancelPairs(LocalDate before);
 
-    /** NONE transactions of REGISTERED sub-merchants approved before 00:00 of {@code before}, ids after {@code afterId}. */
-    List<TransactionCandidate> candidatesAfter(LocalDate before, String afterId, int limit);
+    /** Where a candidate page ends: the next page starts after (approvedAt, transactionId). */
+    record CandidateCursor(java.time.LocalDateTime approvedAt, String transactionId) {
+
+        public static final CandidateCursor START = new CandidateCursor(java.time.LocalDateTime.of(1000, 1, 1, 0, 0), "");
+    }
+
+    /**
+     * NONE transactions of REGISTERED sub-merchants approved before 00:00 of {@code before}, after the cursor, in
+     * (approved_at, transaction_id) order.
+     */
+    List<TransactionCandidate> candidatesAfter(LocalDate before, CandidateCursor after, int limit);
+
+    /** The same, bounded: candidates after {@code after} up to and including {@code upTo} (a chunk re-read on retry). */
+    List<TransactionCandidate> candidatesBetween(LocalDate before, CandidateCursor after, CandidateCursor upTo, int limit);
 
     /** NONE → NOT_ELIGIBLE with the code; @return rows changed. */
     int markNotEligible(String code, Collection<String> transactionIds);

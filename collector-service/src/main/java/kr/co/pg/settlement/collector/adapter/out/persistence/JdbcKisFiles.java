@@ -6,7 +6,9 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import kr.co.pg.settlement.collector.application.FileSeqTakenException;
 import kr.co.pg.settlement.collector.application.KisFiles;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -33,6 +35,26 @@ class JdbcKisFiles implements KisFiles {
         // Locks the (type, date) range: concurrent runs take sequences one after the other (or deadlock and redo the chunk).
         Integer seq = jdbc.queryForObject("SELECT COALESCE(MAX(file_seq), 0) + 1 FROM kis_file"
                 + " WHERE file_type = ? AND file_date = ? FOR UPDATE", Integer.class, fileType, businessDate);
+        return insert(fileType, businessDate, kickoffId, recordCount, seq);
+    }
+
+    @Override
+    public int lastSeq(String fileType, LocalDate fileDate) {
+        Integer seq = jdbc.queryForObject("SELECT COALESCE(MAX(file_seq), 0) FROM kis_file WHERE file_type = ? AND file_date = ?",
+                Integer.class, fileType, fileDate);
+        return seq == null ? 0 : seq;
+    }
+
+    @Override
+    public KisFile createWithSeq(String fileType, LocalDate businessDate, String kickoffId, int recordCount, int seq) {
+        try {
+            return insert(fileType, businessDate, kickoffId, recordCount, seq);
+        } catch (DuplicateKeyException e) {
+            throw new FileSeqTakenException(fileType + " file sequence " + seq + " of " + businessDate + " is taken", e);
+        }
+    }
+
+    private KisFile insert(String fileType, LocalDate businessDate, String kickoffId, int recordCount, int seq) {
         String fileId = fileType + "-" + BASIC.format(businessDate) + "-" + String.format("%06d", seq);
         // The file header carries seconds; the event and the row keep the same value.
         LocalDateTime createdAt = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);

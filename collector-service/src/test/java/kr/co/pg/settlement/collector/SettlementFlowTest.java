@@ -42,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Difference settlement end to end on real MariaDB and Kafka (relay on), with a resend, a refusal and the day report. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "settlement.collector.settlement-file-size=3")
+        properties = {"settlement.collector.settlement-file-size=3", "settlement.report.stuck-after=PT0S"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -223,6 +223,14 @@ class SettlementFlowTest {
                 DayReport.FileProblem::openRows).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(file2, "REFUSED", 1L),
                 org.assertj.core.groups.Tuple.tuple(file3, "FAILED", 0L));
+        // stuck-after is 0 here: every open row counts; T011 sits in the refused file, T013 was SENT before this system
+        assertThat(report.stuck().transactions()).isEqualTo(2);
+        assertThat(report.stuck().examples()).extracting(DayReport.StuckRow::id, DayReport.StuckRow::fileId)
+                .contains(org.assertj.core.groups.Tuple.tuple("T011", file2));
+        // KIS rejections of D's requests; the local N00x/L201 decisions were made today (KST), not on calendar day D
+        assertThat(report.settlement().decidedOnDayByCode()).containsOnly(java.util.Map.entry("E203", 1L));
+        assertThat(reports.report(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Seoul"))).settlement().decidedOnDayByCode())
+                .containsEntry("N001", 2L).containsEntry("N002", 1L).containsEntry("N003", 2L).containsEntry("L201", 1L);
         assertThat(report.toText()).contains("REFUSED K422").contains("T012 (file " + file4 + "): expected -190, settled -189");
 
         HttpResponse<String> http = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -49,7 +49,7 @@ class JdbcDayReportQueries implements DayReportQueries {
         return counts("SELECT code, COUNT(*) FROM ("
                 + " SELECT r.result_code code FROM registration_request r WHERE r.business_date = ? AND r.status = 'REJECTED'"
                 + " UNION ALL SELECT s.kis_reg_result_code FROM sub_merchant s WHERE s.kis_reg_status = 'REJECTED'"
-                + " AND s.kis_reg_result_code LIKE 'L%' AND s.kis_reg_updated_at >= ? AND s.kis_reg_updated_at < ?"
+                + " AND s.kis_reg_result_code LIKE 'L%' AND s.kis_reg_updated_at >= ? AND (s.kis_reg_updated_at IS NULL OR s.kis_reg_updated_at < ?)"
                 + ") x GROUP BY code ORDER BY code", d, d.atStartOfDay(), d.plusDays(1).atStartOfDay());
     }
 
@@ -66,7 +66,7 @@ class JdbcDayReportQueries implements DayReportQueries {
                 + " SELECT r.result_code code FROM settlement_request r WHERE r.business_date = ? AND r.status = 'REJECTED'"
                 + " UNION ALL SELECT t.diff_result_code FROM payment_transaction t"
                 + " WHERE t.diff_status IN ('NOT_ELIGIBLE', 'REJECTED') AND t.diff_result_code NOT REGEXP '^[0-9E]'"
-                + " AND t.diff_updated_at >= ? AND t.diff_updated_at < ?) x GROUP BY code ORDER BY code",
+                + " AND t.diff_updated_at >= ? AND (t.diff_updated_at IS NULL OR t.diff_updated_at < ?)) x GROUP BY code ORDER BY code",
                 d, d.atStartOfDay(), d.plusDays(1).atStartOfDay());
     }
 
@@ -111,13 +111,13 @@ class JdbcDayReportQueries implements DayReportQueries {
     @Override
     public long stuckSubMerchants(LocalDateTime before) {
         return number("SELECT COUNT(*) FROM sub_merchant WHERE kis_reg_status IN ('REQUESTED', 'SENT')"
-                + " AND kis_reg_updated_at < ?", before);
+                + " AND (kis_reg_updated_at IS NULL OR kis_reg_updated_at < ?)", before);
     }
 
     @Override
     public long stuckTransactions(LocalDateTime before) {
         return number("SELECT COUNT(*) FROM payment_transaction WHERE diff_status IN ('COLLECTED', 'SENT')"
-                + " AND diff_updated_at < ?", before);
+                + " AND (diff_updated_at IS NULL OR diff_updated_at < ?)", before);
     }
 
     @Override
@@ -125,10 +125,10 @@ class JdbcDayReportQueries implements DayReportQueries {
         return jdbc.query("(SELECT 'sub-merchant' kind, s.sub_merchant_id id, s.kis_reg_status status, r.file_id,"
                         + " s.kis_reg_updated_at since FROM sub_merchant s LEFT JOIN registration_request r"
                         + " ON r.sub_merchant_id = s.sub_merchant_id AND r.status IN ('REQUESTED', 'SENT')"
-                        + " WHERE s.kis_reg_status IN ('REQUESTED', 'SENT') AND s.kis_reg_updated_at < ? ORDER BY since LIMIT ?)"
+                        + " WHERE s.kis_reg_status IN ('REQUESTED', 'SENT') AND (s.kis_reg_updated_at IS NULL OR s.kis_reg_updated_at < ?) ORDER BY since LIMIT ?)"
                         + " UNION ALL (SELECT 'transaction', t.transaction_id, t.diff_status, r.file_id, t.diff_updated_at"
                         + " FROM payment_transaction t LEFT JOIN settlement_request r ON r.transaction_id = t.transaction_id"
-                        + " WHERE t.diff_status IN ('COLLECTED', 'SENT') AND t.diff_updated_at < ? ORDER BY t.diff_updated_at LIMIT ?)",
+                        + " WHERE t.diff_status IN ('COLLECTED', 'SENT') AND (t.diff_updated_at IS NULL OR t.diff_updated_at < ?) ORDER BY t.diff_updated_at LIMIT ?)",
                 (rs, i) -> new DayReport.StuckRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, LocalDateTime.class)), before, limit, before, limit);
     }

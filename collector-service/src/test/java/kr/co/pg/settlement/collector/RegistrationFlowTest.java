@@ -218,6 +218,40 @@ class RegistrationFlowTest {
         assertThat(after).isEqualTo(before);
     }
 
+    @Test
+    @Order(6)
+    void aRegistrationFileKisFailedIsResentInANewFile() {
+        insertSubMerchant("SM000008", "2208162517", "새가게", "한가인", "2021-01-01", null, "NONE");
+        String kickoff = UUID.randomUUID().toString();
+        it.send(Topics.KICKOFF, "SUBMERCHANT_REGISTRATION_REQUEST", it.kickoff(kickoff, "SUBMERCHANT_REGISTRATION_REQUEST"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(jobStatus(kickoff)));
+        String file3 = "R1-" + fileDate + "-000003";
+        String file4 = "R1-" + fileDate + "-000004";
+        it.send(Topics.FILE_SUBMITTED, submitted(file3, "RCPT0000000000000003", 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(status("SM000008")));
+
+        it.send(Topics.FILE_FAILED, new kr.co.pg.settlement.events.FileFailed(
+                kr.co.pg.settlement.events.FileFailed.eventIdFor(file3, "RCPT0000000000000003"), it.businessDate, file3,
+                "R1", "RCPT0000000000000003", "FAILED", "processing failed at KIS", null, true, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM kis_file WHERE file_id = ?", Integer.class, file4) == 1);
+        assertThat(jdbc.queryForMap("SELECT status, replaced_by_file_id FROM kis_file WHERE file_id = ?", file3))
+                .containsEntry("status", "FAILED").containsEntry("replaced_by_file_id", file4);
+        assertThat(status("SM000008")).isEqualTo("REQUESTED");
+        assertThat(jdbc.queryForMap("SELECT file_id, seq, status FROM registration_request WHERE sub_merchant_id = 'SM000008'"))
+                .containsEntry("file_id", file4).containsEntry("seq", 1).containsEntry("status", "REQUESTED");
+        RegistrationFileRequested resent = await().atMost(Duration.ofSeconds(60)).until(
+                () -> it.readAll(Topics.REGISTRATION_FILE_REQUESTED, r -> r.key().equals(file4)).stream()
+                        .map(r -> EventJson.read(r.value(), RegistrationFileRequested.class)).findFirst().orElse(null),
+                java.util.Objects::nonNull);
+        assertThat(resent.fileSeq()).isEqualTo(4);
+        assertThat(resent.records()).singleElement().satisfies(r -> {
+            assertThat(r.subMerchantId()).isEqualTo("SM000008");
+            assertThat(r.requestType()).isEqualTo("N");
+            assertThat(r.seq()).isEqualTo(1);
+        });
+    }
+
     private FileSubmitted submitted(String fileId, String receipt, int count) {
         return new FileSubmitted(FileSubmitted.eventIdFor(fileId), it.businessDate, fileId, "R1", it.businessDate,
                 Integer.parseInt(fileId.substring(fileId.length() - 6)), receipt, count, Instant.parse("2030-01-01T00:00:00Z"));

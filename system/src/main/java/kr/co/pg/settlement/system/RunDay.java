@@ -61,7 +61,9 @@ public final class RunDay {
         SystemStack.Options options = new SystemStack.Options(kafka.bootstrapServers(), db.host(), db.port(),
                 db.username(), db.password(), "settlement", "kis_poller", dataDir.resolve("services"), CLIENT_ID,
                 kisSecret(dataDir), Integer.parseInt(env("DEMO_KIS_PORT", "18090")),
-                Integer.parseInt(env("DEMO_COLLECTOR_PORT", "18080")), 1000, 5000, "PT2S", "PT1S", Map.of());
+                Integer.parseInt(env("DEMO_COLLECTOR_PORT", "18080")), 1000, 5000, "PT2S", "PT1S", Map.of(
+                        "kis-gateway-service", Map.of("settlement.gateway.retry.max-interval", "5s"),
+                        "status-poller-service", Map.of("settlement.poller.max-backoff", "10s")));
         SystemStack stack = new SystemStack(options, ServiceLauncher.inProcess());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -23,10 +23,15 @@ public final class SystemStack implements AutoCloseable {
                           String settlementDatabase, String pollerDatabase, Path stateDir, String kisClientId,
                           String kisSecret, int simulatorPort, int collectorPort, int registrationFileSize,
                           int settlementFileSize, String simulatorDelay, String pollInterval,
-                          Map<String, String> extraSimulatorProperties) {
+                          Map<String, Map<String, String>> serviceProperties) {
 
+        /** {@code serviceProperties}: per service name, properties that override its own (tuning for tests). */
         public Options {
-            extraSimulatorProperties = Map.copyOf(extraSimulatorProperties);
+            serviceProperties = Map.copyOf(serviceProperties);
+        }
+
+        Map<String, String> extra(String service) {
+            return serviceProperties.getOrDefault(service, Map.of());
         }
     }
 
@@ -57,7 +62,7 @@ public final class SystemStack implements AutoCloseable {
         p.put("kis.simulator.state-dir", options.stateDir().resolve("kis-simulator").toString());
         p.put("kis.simulator.clients." + options.kisClientId(), options.kisSecret());
         p.put("kis.simulator.processing-delay", options.simulatorDelay());
-        p.putAll(options.extraSimulatorProperties());
+        p.putAll(options.extra("kis-simulator"));
         simulator = launcher.launch("kis-simulator", KisSimulatorApplication.class, p);
     }
 
@@ -72,6 +77,7 @@ public final class SystemStack implements AutoCloseable {
         p.put("settlement.collector.settlement-file-size", String.valueOf(options.settlementFileSize()));
         p.put("settlement.outbox.state-dir", options.stateDir().resolve("collector-outbox").toString());
         p.put("settlement.outbox.server-id", String.valueOf(outboxServerId));
+        p.putAll(options.extra("collector-service"));
         collector = launcher.launch("collector-service", CollectorApplication.class, p);
     }
 
@@ -79,6 +85,7 @@ public final class SystemStack implements AutoCloseable {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("spring.kafka.bootstrap-servers", options.kafkaBootstrap());
         kis(p);
+        p.putAll(options.extra("kis-gateway-service"));
         gateway = launcher.launch("kis-gateway-service", GatewayApplication.class, p);
     }
 
@@ -91,6 +98,7 @@ public final class SystemStack implements AutoCloseable {
         p.put("settlement.poller.interval", options.pollInterval());
         p.put("settlement.poller.work-dir", options.stateDir().resolve("poller").toString());
         kis(p);
+        p.putAll(options.extra("status-poller-service"));
         poller = launcher.launch("status-poller-service", PollerApplication.class, p);
     }
 

@@ -56,7 +56,13 @@ abstract class SystemE2eSupport {
         SystemStack.Options options = new SystemStack.Options(kafka.bootstrapServers(), mariaDb.host(),
                 mariaDb.port(), mariaDb.username(), mariaDb.password(), settlementDatabase, pollerDatabase, stateDir,
                 "PG00000001", "e2e-secret-" + suffix, 0, 0, registrationFileSize, settlementFileSize, "PT1S",
-                "PT0.5S", Map.of());
+                "PT0.5S", Map.of(
+                        // recover within seconds once KIS is back (production waits up to a minute)
+                        "kis-gateway-service", Map.of("settlement.gateway.retry.max-interval", "2s",
+                                "resilience4j.circuitbreaker.instances.kis.wait-duration-in-open-state", "2s",
+                                "resilience4j.retry.instances.kis.max-attempts", "3"),
+                        "status-poller-service", Map.of("settlement.poller.max-backoff", "2s",
+                                "resilience4j.circuitbreaker.instances.kis.wait-duration-in-open-state", "2s")));
         stack = new SystemStack(options, ServiceLauncher.inProcess()).startAll();
         db = new SettlementDb(SettlementDb.dataSource(mariaDb.host(), mariaDb.port(), settlementDatabase,
                 mariaDb.username(), mariaDb.password()));

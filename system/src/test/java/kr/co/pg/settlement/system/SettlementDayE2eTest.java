@@ -130,6 +130,7 @@ class SettlementDayE2eTest extends SystemE2eSupport {
     @Order(3)
     void aBreakADuplicateAndACorruptResultFileOnTheNextDay() throws Exception {
         tx("T20-BREAK", "SM-S", "CREDIT", "APPROVAL", "2025-02-17T09:00:00", "10000020", null, null, 50_000, "2.300");
+        tx("T21-BREAK", "SM-M", "CREDIT", "APPROVAL", "2025-02-17T10:00:00", "10000021", null, null, 30_000, "2.100");
         // A row restored from an old backup: NONE again although KIS accepted it yesterday -> KIS says E202.
         execute("DELETE FROM settlement_request WHERE transaction_id = 'T01-RATE-OLD'");
         execute("UPDATE payment_transaction SET diff_status = 'NONE', diff_expected_amount = NULL, diff_settled_amount = NULL,"
@@ -142,8 +143,10 @@ class SettlementDayE2eTest extends SystemE2eSupport {
         awaitNoTransactionIn("COLLECTED", "SENT");
 
         assertThat(row("T20-BREAK")).isEqualTo("SETTLED|0000|950|949|2025-02-20"); // KIS pays 1 KRW less
-        assertThat(db.dump("SELECT transaction_id, expected_amount, settled_amount FROM reconciliation_break"))
-                .containsExactly("T20-BREAK|950|949");
+        assertThat(row("T21-BREAK")).isEqualTo("SETTLED|0000|330|329|2025-02-20");
+        assertThat(db.dump("SELECT transaction_id, expected_amount, settled_amount FROM reconciliation_break"
+                + " ORDER BY transaction_id")).containsExactly("T17-TODAY|190|189", "T20-BREAK|950|949", "T21-BREAK|330|329");
+        assertThat(row("T17-TODAY")).isEqualTo("SETTLED|0000|190|189|2025-02-20"); // approved on day 1, sent on day 2
         assertThat(row("T01-RATE-OLD")).startsWith("REJECTED|E202|180|");
         // the corrupt first download was refused whole and fetched again: each record applied once
         assertThat(db.count("SELECT COUNT(*) FROM processed_event WHERE event_id LIKE 's2:%'"))

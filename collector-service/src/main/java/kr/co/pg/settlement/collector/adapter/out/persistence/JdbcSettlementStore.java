@@ -157,20 +157,30 @@ class JdbcSettlementStore implements SettlementStore {
     public int applyResults(String fileId, List<SettlementResult> results) {
         LocalDateTime now = Times.now(clock);
         List<SettlementResult> accepted = results.stream().filter(r -> "0000".equals(r.resultCode())).toList();
-        // breaks first: the status guard below must still see COLLECTED/SENT
-        jdbc.batchUpdate("INSERT IGNORE INTO reconciliation_break (transaction_id, business_date, file_id, expected_amount,"
-                        + " settled_amount, recorded_at) SELECT r.transaction_id, r.business_date, r.file_id,"
-                        + " t.diff_expected_amount, ?, ? FROM settlement_request r"
+        // breaks first: the status guard below must still see COLLECTED/SENT. The expected amounts of the file's
+        // open rows are read in one query, the breaks written as one batch of plain INSERTs (the driver's bulk
+        // protocol refuses batched INSERT ... SELECT).
+        Map<String, OpenRow> open = new java.util.HashMap<>();
+        jdbc.query("SELECT r.transaction_id, r.seq, t.diff_expected_amount, r.business_date FROM settlement_request r"
                         + " JOIN payment_transaction t ON t.transaction_id = r.transaction_id"
-                        + " WHERE r.transaction_id = ? AND r.file_id = ? AND r.seq = ? AND r.status IN ('COLLECTED', 'SENT')"
-                        + " AND t.diff_status IN ('COLLECTED', 'SENT') AND t.diff_expected_amount <> ?",
-                accepted, 1000, (ps, r) -> {
-                    ps.setLong(1, r.differenceAmount());
-                    ps.setObject(2, now);
-                    ps.setString(3, r.transactionId());
-                    ps.setString(4, fileId);
-                    ps.setInt(5, r.seq());
-                    ps.setLong(6, r.differenceAmount());
+                        + " WHERE r.file_id = ? AND r.status IN ('COLLECTED', 'SENT') AND t.diff_status IN ('COLLECTED', 'SENT')",
+                (ResultSet rs) -> {
+                    open.put(rs.getString(1), new OpenRow(rs.getInt(2), rs.getLong(3), rs.getObject(4, LocalDate.class)));
+                }, fileId);
+        List<SettlementResult> breaks = accepted.stream().filter(r -> {
+            OpenRow row = open.get(r.transactionId());
+            return row != null && row.seq() == r.seq() && row.expectedAmount() != r.differenceAmount();
+        }).toList();
+        jdbc.batchUpdate("INSERT IGNORE INTO reconciliation_break (transaction_id, business_date, file_id, expected_amount,"
+                        + " settled_amount, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+                breaks, 1000, (ps, r) -> {
+                    ps.setString(1, r.transactionId());
+                    OpenRow row = open.get(r.transactionId());
+                    ps.setObject(2, row.businessDate());
+                    ps.setString(3, fileId);
+                    ps.setLong(4, row.expectedAmount());
+                    ps.setLong(5, r.differenceAmount());
+                    ps.setObject(6, now);
                 });
         int[][] counts = jdbc.batchUpdate("UPDATE payment_transaction t JOIN settlement_request r"
                         + " ON r.transaction_id = t.transaction_id AND r.file_id = ? AND r.seq = ?"
@@ -235,4 +245,7 @@ class JdbcSettlementStore implements SettlementStore {
                 now, newFileId);
     }
 
+
+    private record OpenRow(int seq, long expectedAmount, LocalDate businessDate) {
+    }
 }

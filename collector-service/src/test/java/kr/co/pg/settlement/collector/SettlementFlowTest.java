@@ -227,10 +227,11 @@ class SettlementFlowTest {
         assertThat(report.stuck().transactions()).isEqualTo(2);
         assertThat(report.stuck().examples()).extracting(DayReport.StuckRow::id, DayReport.StuckRow::fileId)
                 .contains(org.assertj.core.groups.Tuple.tuple("T011", file2));
-        // KIS rejections of D's requests; the local N00x/L201 decisions were made today (KST), not on calendar day D
-        assertThat(report.settlement().decidedOnDayByCode()).containsOnly(java.util.Map.entry("E203", 1L));
-        assertThat(reports.report(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Seoul"))).settlement().decidedOnDayByCode())
-                .containsEntry("N001", 2L).containsEntry("N002", 1L).containsEntry("N003", 2L).containsEntry("L201", 1L);
+        // KIS rejections of D's requests, and the local N00x/L201 decisions made by D's run (whatever today is)
+        assertThat(report.settlement().decidedOnDayByCode()).containsOnly(java.util.Map.entry("E203", 1L),
+                java.util.Map.entry("N001", 2L), java.util.Map.entry("N002", 1L), java.util.Map.entry("N003", 2L),
+                java.util.Map.entry("L201", 1L));
+        assertThat(reports.report(d.minusDays(1)).settlement().decidedOnDayByCode()).isEmpty();
         assertThat(report.toText()).contains("REFUSED K422").contains("T012 (file " + file4 + "): expected -190, settled -189");
 
         HttpResponse<String> http = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

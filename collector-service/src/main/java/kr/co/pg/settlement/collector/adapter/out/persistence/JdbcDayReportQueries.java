@@ -49,8 +49,8 @@ class JdbcDayReportQueries implements DayReportQueries {
         return counts("SELECT code, COUNT(*) FROM ("
                 + " SELECT r.result_code code FROM registration_request r WHERE r.business_date = ? AND r.status = 'REJECTED'"
                 + " UNION ALL SELECT s.kis_reg_result_code FROM sub_merchant s WHERE s.kis_reg_status = 'REJECTED'"
-                + " AND s.kis_reg_result_code LIKE 'L%' AND s.kis_reg_updated_at >= ? AND (s.kis_reg_updated_at IS NULL OR s.kis_reg_updated_at < ?)"
-                + ") x GROUP BY code ORDER BY code", d, d.atStartOfDay(), d.plusDays(1).atStartOfDay());
+                + " AND s.kis_reg_result_code LIKE 'L%' AND " + madeByRunsOf("s.kis_reg_updated_at", "SUBMERCHANT_REGISTRATION_REQUEST")
+                + ") x GROUP BY code ORDER BY code", d, d);
     }
 
     @Override
@@ -66,8 +66,8 @@ class JdbcDayReportQueries implements DayReportQueries {
                 + " SELECT r.result_code code FROM settlement_request r WHERE r.business_date = ? AND r.status = 'REJECTED'"
                 + " UNION ALL SELECT t.diff_result_code FROM payment_transaction t"
                 + " WHERE t.diff_status IN ('NOT_ELIGIBLE', 'REJECTED') AND t.diff_result_code NOT REGEXP '^[0-9E]'"
-                + " AND t.diff_updated_at >= ? AND (t.diff_updated_at IS NULL OR t.diff_updated_at < ?)) x GROUP BY code ORDER BY code",
-                d, d.atStartOfDay(), d.plusDays(1).atStartOfDay());
+                + " AND " + madeByRunsOf("t.diff_updated_at", "DIFF_SETTLEMENT_REQUEST") + ") x GROUP BY code ORDER BY code",
+                d, d);
     }
 
     @Override
@@ -131,5 +131,14 @@ class JdbcDayReportQueries implements DayReportQueries {
                         + " WHERE t.diff_status IN ('COLLECTED', 'SENT') AND (t.diff_updated_at IS NULL OR t.diff_updated_at < ?) ORDER BY t.diff_updated_at LIMIT ?)",
                 (rs, i) -> new DayReport.StuckRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, LocalDateTime.class)), before, limit, before, limit);
+    }
+
+    /**
+     * Local decisions belong to the business date whose kick-off made them: the row was stamped while one of that
+     * date's runs of the job was going (a day may be run, or re-run, on any calendar day).
+     */
+    private static String madeByRunsOf(String stampColumn, String job) {
+        return "EXISTS (SELECT 1 FROM job_run j WHERE j.business_date = ? AND j.job = '" + job + "'"
+                + " AND " + stampColumn + " >= j.started_at AND " + stampColumn + " <= COALESCE(j.finished_at, NOW(3)))";
     }
 }

@@ -107,7 +107,6 @@ class SimulatorRestartAndLimitsTest {
             assertThat(results).hasSize(n).allMatch(x -> x.resultCode().equals("0000"));
             System.out.println("THROUGHPUT: upload + validate + process + DONE of " + n + " S1 records ("
                     + body.length + " bytes) in " + millis + " ms (processing delay 300 ms included)");
-            assertThat(millis).isLessThan(20_000);
 
             byte[] tooBig = new byte[30_000_001];
             assertThat(client.upload(FileType.S1, "S1-HUGE", tooBig).block()).isInstanceOf(UploadResult.TooLarge.class);

@@ -36,6 +36,10 @@ final class Fixture {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--kis.simulator.clients." + CLIENT + "=" + SECRET,
                 "--kis.simulator.state-dir=" + stateDir, "--kis.simulator.processing-delay=300ms",
                 "--logging.level.root=WARN", "--logging.level.kr.co.pg.settlement.simulator=INFO"));
+        for (String e : extra) {
+            // a repeated command-line property would be bound as a list: the extra one replaces the default
+            args.removeIf(a -> a.contains("=") && a.substring(0, a.indexOf('=')).equals(e.substring(0, Math.max(0, e.indexOf('=')))));
+        }
         args.addAll(List.of(extra));
         return new SpringApplicationBuilder(KisSimulatorApplication.class).run(args.toArray(String[]::new));
     }

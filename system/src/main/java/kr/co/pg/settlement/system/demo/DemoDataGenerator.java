@@ -134,9 +134,8 @@ public final class DemoDataGenerator {
                     bind(ps, txId, original.subMerchantId, original.cardCompany, original.cardType,
                             full ? "CANCEL" : "PARTIAL_CANCEL", approvalNumber(), at, original.approvalNo,
                             original.approvedAt.toLocalDate(), original.maskedCard, amount, original.rate);
-                    if (full) {
-                        recent.remove(original);
-                    }
+                    // one cancel per approval: a full cancel after a partial one would cancel more than is left
+                    recent.remove(original);
                 } else {
                     String subMerchantId = subMerchantIds.get(random.nextInt(subMerchantIds.size()));
                     String cardType = random.nextInt(10) < 7 ? "CREDIT" : "CHECK";

@@ -59,6 +59,7 @@ final class ChildProcessLauncher implements ServiceLauncher {
             }
             command.add("--server.port=" + port);
             command.add("--spring.config.name=" + name);
+            command.add("--spring.main.banner-mode=off");
             command.add("--spring.application.name=" + name);
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(output.toFile()).start();

@@ -13,6 +13,7 @@ final class InProcessLauncher implements ServiceLauncher {
         // services share this class path: each reads its own {name}.yml (see each application's CONFIG_NAME)
         props.putIfAbsent("spring.config.name", name);
         props.putIfAbsent("spring.jmx.enabled", "false");
+        props.putIfAbsent("spring.main.banner-mode", "off");
         int port = Integer.parseInt(properties.getOrDefault("server.port", "0"));
         if (port == 0) {
             port = ServiceLauncher.freePort();

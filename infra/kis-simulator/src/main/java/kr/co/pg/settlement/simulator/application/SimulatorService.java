@@ -147,12 +147,36 @@ public final class SimulatorService implements AutoCloseable {
                     r.corruptedServed().set(corrupted.getOrDefault(info.receiptNo(), 0));
                 } else {
                     resumed++;
+                    rememberReceivedApprovals(info);
                     submit(r);
                 }
             }
         }
         log.info("KIS simulator state loaded: {} receipts ({} resumed for processing), {} registrations, {} accepted transactions",
                 accepted.size(), resumed, ledger.registrationCount(), ledger.acceptedTransactionCount());
+    }
+
+    /**
+     * KIS starts on a file when it shows PROCESSING (half the processing delay after acceptance, see
+     * {@code Receipt.status}); files accepted until then are known to it. Receipts are queued in acceptance order,
+     * so this wait holds back at most the files behind one not yet due.
+     */
+    private void awaitProcessingStart(ReceiptInfo info) throws InterruptedException {
+        long wait = info.acceptedAtMillis() + processingDelayMillis / 2 - clock.millis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+    }
+
+    private void rememberReceivedApprovals(ReceiptInfo info) {
+        if (info.fileType() != FileType.S1) {
+            return;
+        }
+        KisFileReader.read(store.requestFile(info.receiptNo(), FileType.S1), FileType.S1, (S1Record r) -> {
+            if (r.transactionType() == 'A') {
+                ledger.approvalReceived(r.approvalDate(), r.approvalNo());
+            }
+        });
     }
 
     @Override
@@ -186,7 +210,14 @@ public final class SimulatorService implements AutoCloseable {
                     return repeatOrConflict(known, type, idempotencyKey, contentSha256);
                 }
             }
-            ReadResult<Void> read = KisFileReader.validate(incoming, type);
+            List<S1Record> approvals = new ArrayList<>();
+            ReadResult<?> read = type == FileType.S1
+                    ? KisFileReader.read(incoming, type, (S1Record r) -> {
+                        if (r.transactionType() == 'A') {
+                            approvals.add(r);
+                        }
+                    })
+                    : KisFileReader.validate(incoming, type);
             if (!read.valid()) {
                 LayoutError first = read.errors().get(0);
                 String more = read.errors().size() > 1 ? " (and " + (read.errors().size() - 1) + " more errors)" : "";
@@ -210,6 +241,7 @@ public final class SimulatorService implements AutoCloseable {
                         h.fileSeq(), read.recordCount(), h.pgCompanyCode(), clock.millis());
                 store.keepRequest(incoming, store.requestFile(receiptNo, type));
                 store.journalAccepted(info);
+                approvals.forEach(a -> ledger.approvalReceived(a.approvalDate(), a.approvalNo()));
                 Receipt receipt = register(info, faults.current());
                 submit(receipt);
                 log.info("accepted {} file {}/{} ({} records) as receipt {} (Idempotency-Key {})", type, h.fileDate(),
@@ -282,6 +314,7 @@ public final class SimulatorService implements AutoCloseable {
         LedgerTurn turn = new LedgerTurn(ticket, info.receiptNo());
         Outcome outcome;
         try {
+            awaitProcessingStart(info);
             try {
                 if (f.chosen(f.failedShare(), "failed:" + info.idempotencyKey())) {
                     outcome = Outcome.failed("SIMULATED PROCESSING FAILURE: SEND THE RECORDS AGAIN IN A NEW FILE", dueAt);

@@ -22,6 +22,12 @@ public final class KisLedger {
     private final Map<String, String> activeOwnerByBusinessNo = new HashMap<>();
     private final Set<String> acceptedTransactionIds = new HashSet<>();
     private final Set<String> knownApprovals = new HashSet<>();
+    /**
+     * Approvals of accepted S1 files not processed yet. KIS knows approvals from the card companies, not from the
+     * order our files happen to be processed in: a cancel's approval in a file uploaded a moment later (the
+     * gateway uploads files in parallel) must not make the cancel E203. Written by upload threads.
+     */
+    private final Set<String> receivedApprovals = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private LedgerJournal journal = LedgerJournal.NONE;
     private final Map<LocalDate, String> approvalKeyPrefixes = new HashMap<>();
 
@@ -47,7 +53,13 @@ public final class KisLedger {
     }
 
     public boolean knowsApproval(LocalDate approvalDate, String approvalNo) {
-        return knownApprovals.contains(approvalKey(approvalDate, approvalNo));
+        String key = approvalKey(approvalDate, approvalNo);
+        return knownApprovals.contains(key) || receivedApprovals.contains(key);
+    }
+
+    /** Thread-safe: an approval in a file KIS has accepted (processed or not). Rebuilt on start from stored files. */
+    public void approvalReceived(LocalDate approvalDate, String approvalNo) {
+        receivedApprovals.add(approvalDate + "|" + RegistrationRules.trim(approvalNo));
     }
 
     public int registrationCount() {

@@ -66,12 +66,10 @@ public final class RunDay {
                         "status-poller-service", Map.of("settlement.poller.max-backoff", "10s")));
         SystemStack stack = new SystemStack(options, ServiceLauncher.inProcess());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            say("Stopping the services, Kafka and MariaDB ...");
-            stack.close();
-            infra.close();
-            stopped.countDown();
-        }, "demo-shutdown"));
+        // one exit hook (the stack's) stops the services before Kafka and MariaDB, so consumers leave their groups
+        infra.closeFirst(stopped::countDown);
+        infra.closeFirst(stack);
+        infra.closeFirst(() -> say("Stopping the services, Kafka and MariaDB ..."));
         say("Starting the KIS simulator and the services ...");
         stack.startAll();
         printEndpoints(stack, db, kafka);
@@ -134,7 +132,7 @@ public final class RunDay {
         Path work = Files.createTempDirectory("settlement-bench");
         SystemStack.Options options = new SystemStack.Options(kafka.bootstrapServers(), db.host(), db.port(),
                 db.username(), db.password(), settlementDatabase, pollerDatabase, work, CLIENT_ID,
-                HexFormat.of().formatHex(new SecureRandom().generateSeed(16)), 0, 0, 10_000, 10_000, "PT1S",
+                HexFormat.of().formatHex(new SecureRandom().generateSeed(16)), 0, 0, 10_000, 10_000, "PT2S",
                 "PT1S", Map.of());
         say("Benchmark: " + subMerchants + " sub-merchants, " + transactions + " transactions; each service in its own"
                 + " JVM with -Xmx512m (logs and GC logs in " + work + ")");
@@ -157,6 +155,7 @@ public final class RunDay {
                     + BusinessDay.seconds(timings.settlementRequest()) + ", kick-off to last row settled "
                     + BusinessDay.seconds(timings.settlementTotal()));
             say("RESULT final statuses: " + settlementDb.transactionsByStatus());
+            say(fetchReport(stack.collectorUrl(), FIRST_DEMO_DATE));
             for (ServiceHandle s : List.of(stack.collector(), stack.gateway(), stack.poller(), stack.simulator())) {
                 say(String.format("RESULT peak heap %-22s %6.1f MB (from its GC log; -Xmx512m)", s.name(),
                         s.peakHeapBytes() / 1024.0 / 1024.0));

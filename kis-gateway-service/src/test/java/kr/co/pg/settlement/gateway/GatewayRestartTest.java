@@ -1,5 +1,8 @@
 package kr.co.pg.settlement.gateway;
 
+import kr.co.pg.settlement.simulator.EmbeddedKisSimulator;
+import kr.co.pg.settlement.localstack.KafkaTestClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,14 +20,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** A gateway stopped with an uncommitted event, and started again, sends the file exactly once. */
 class GatewayRestartTest {
 
-    static KisSimulatorFixture simulator;
+    static EmbeddedKisSimulator simulator;
     static KafkaTestClient kafka;
     static String bootstrap;
 
     @BeforeAll
     static void start() throws Exception {
         bootstrap = LocalStack.kafka().bootstrapServers();
-        simulator = KisSimulatorFixture.start(Files.createTempDirectory("kis-sim-gw-restart"), GatewayServiceTest.SECRET,
+        simulator = EmbeddedKisSimulator.start(Files.createTempDirectory("kis-sim-gw-restart"), GatewayServiceTest.SECRET,
                 Duration.ofMillis(300));
         kafka = new KafkaTestClient(bootstrap, List.of(Topics.FILE_SUBMITTED));
     }

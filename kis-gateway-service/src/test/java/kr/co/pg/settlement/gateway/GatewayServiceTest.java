@@ -1,5 +1,9 @@
 package kr.co.pg.settlement.gateway;
 
+import kr.co.pg.settlement.simulator.EmbeddedKisSimulator;
+import kr.co.pg.settlement.localstack.KafkaTestClient;
+import static kr.co.pg.settlement.simulator.EmbeddedKisSimulator.asArguments;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,14 +37,14 @@ class GatewayServiceTest {
     static final String SECRET = "gateway-test-secret";
     private static final AtomicInteger SEQ = new AtomicInteger(100);
 
-    static KisSimulatorFixture simulator;
+    static EmbeddedKisSimulator simulator;
     static ConfigurableApplicationContext gateway;
     static KafkaTestClient kafka;
 
     @BeforeAll
     static void start() throws Exception {
         String bootstrap = LocalStack.kafka().bootstrapServers();
-        simulator = KisSimulatorFixture.start(Files.createTempDirectory("kis-sim-gw"), SECRET, Duration.ofMillis(300));
+        simulator = EmbeddedKisSimulator.start(Files.createTempDirectory("kis-sim-gw"), SECRET, Duration.ofMillis(300));
         gateway = startGateway(bootstrap, simulator.baseUrl());
         kafka = new KafkaTestClient(bootstrap, List.of(Topics.FILE_SUBMITTED, Topics.FILE_FAILED, Topics.DLT_GATEWAY));
     }
@@ -51,7 +55,7 @@ class GatewayServiceTest {
         props.put("server.port", "0");
         props.put("kis.base-url", kisBaseUrl);
         props.put("kis.secret", SECRET);
-        props.put("kis.client-id", KisSimulatorFixture.CLIENT_ID);
+        props.put("kis.client-id", EmbeddedKisSimulator.CLIENT_ID);
         props.put("kis.response-timeout", "5s");
         props.put("settlement.gateway.retry.initial-interval", "200ms");
         props.put("settlement.gateway.retry.max-interval", "1s");
@@ -238,10 +242,5 @@ class GatewayServiceTest {
         List<FileFailed> failed = kafka.events(Topics.FILE_FAILED, fileId, FileFailed.class);
         assertThat(failed).hasSize(1);
         return failed.get(0);
-    }
-
-    /** As command-line arguments: they win over application.yml (default properties would not). */
-    static String[] asArguments(Map<String, Object> properties) {
-        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 }

@@ -1,5 +1,9 @@
 package kr.co.pg.settlement.poller;
 
+import kr.co.pg.settlement.simulator.EmbeddedKisSimulator;
+import kr.co.pg.settlement.localstack.KafkaTestClient;
+import static kr.co.pg.settlement.simulator.EmbeddedKisSimulator.asArguments;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -43,7 +47,7 @@ final class PollerFixture implements AutoCloseable {
     static final String SECRET = "poller-test-secret";
     static final LocalDate DATE = LocalDate.of(2026, 11, 24);
 
-    final KisSimulatorFixture simulator;
+    final EmbeddedKisSimulator simulator;
     final ConfigurableApplicationContext poller;
     final KafkaTestClient kafka;
     final KisClient kis;
@@ -52,7 +56,7 @@ final class PollerFixture implements AutoCloseable {
 
     PollerFixture(Duration interval) throws IOException {
         String bootstrap = LocalStack.kafka().bootstrapServers();
-        simulator = KisSimulatorFixture.start(Files.createTempDirectory("kis-sim-poller"), SECRET, Duration.ofMillis(700));
+        simulator = EmbeddedKisSimulator.start(Files.createTempDirectory("kis-sim-poller"), SECRET, Duration.ofMillis(700));
         String database = "poller_it_" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> props = new HashMap<>();
         props.put("spring.kafka.bootstrap-servers", bootstrap);
@@ -62,7 +66,7 @@ final class PollerFixture implements AutoCloseable {
         props.put("server.port", "0");
         props.put("kis.base-url", simulator.baseUrl());
         props.put("kis.secret", SECRET);
-        props.put("kis.client-id", KisSimulatorFixture.CLIENT_ID);
+        props.put("kis.client-id", EmbeddedKisSimulator.CLIENT_ID);
         props.put("settlement.poller.interval", interval.toMillis() + "ms");
         props.put("settlement.poller.max-backoff", "1s");
         props.put("settlement.poller.records-per-event", "2");
@@ -77,7 +81,7 @@ final class PollerFixture implements AutoCloseable {
         jdbc = poller.getBean(JdbcTemplate.class);
         kafka = new KafkaTestClient(bootstrap, List.of(Topics.SETTLEMENT_RESULTS, Topics.REGISTRATION_RESULTS,
                 Topics.FILE_FAILED, Topics.DLT_POLLER));
-        kis = new KisClient(KisClientConfig.withDefaults(simulator.baseUrl(), KisSimulatorFixture.CLIENT_ID, SECRET),
+        kis = new KisClient(KisClientConfig.withDefaults(simulator.baseUrl(), EmbeddedKisSimulator.CLIENT_ID, SECRET),
                 java.time.Clock.systemUTC());
     }
 
@@ -95,7 +99,7 @@ final class PollerFixture implements AutoCloseable {
                     DATE.minusDays(1), java.time.LocalTime.of(10, 0, i % 60), String.format("%08d", i), null, null,
                     "123456******1234", amount, new BigDecimal("2.300"), amount * 23 / 1000, amount * 19 / 1000));
         }
-        byte[] body = KisFiles.renderS1(new FileHeader(FileType.S1, KisSimulatorFixture.CLIENT_ID, DATE, seq,
+        byte[] body = KisFiles.renderS1(new FileHeader(FileType.S1, EmbeddedKisSimulator.CLIENT_ID, DATE, seq,
                 LocalDateTime.of(2026, 11, 24, 7, 0), null), s1);
         return submitted(fileId, FileType.S1, seq, records, body);
     }
@@ -109,7 +113,7 @@ final class PollerFixture implements AutoCloseable {
                         null, "54321", "0212345678", "04524", "서울특별시 중구 세종대로 110"),
                 new R1Record(2, 'N', "SUBP" + seq + "B", "1234567890", "Coffee Lab", "이영희", LocalDate.of(2021, 7, 15),
                         null, "56221", "0311234567", "13529", "경기도 성남시"));
-        byte[] body = KisFiles.renderR1(new FileHeader(FileType.R1, KisSimulatorFixture.CLIENT_ID, DATE, seq,
+        byte[] body = KisFiles.renderR1(new FileHeader(FileType.R1, EmbeddedKisSimulator.CLIENT_ID, DATE, seq,
                 LocalDateTime.of(2026, 11, 24, 6, 0), null), r1);
         return submitted(fileId, FileType.R1, seq, 2, body);
     }

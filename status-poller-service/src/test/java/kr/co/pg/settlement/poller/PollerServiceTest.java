@@ -1,5 +1,7 @@
 package kr.co.pg.settlement.poller;
 
+import kr.co.pg.settlement.localstack.KafkaTestClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

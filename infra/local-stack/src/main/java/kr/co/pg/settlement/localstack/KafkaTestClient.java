@@ -1,4 +1,4 @@
-package kr.co.pg.settlement.poller;
+package kr.co.pg.settlement.localstack;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,13 +22,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Produces test events and collects what the service published (read from the start, own group). */
-final class KafkaTestClient implements AutoCloseable {
+public final class KafkaTestClient implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();
 
-    KafkaTestClient(String bootstrapServers, List<String> topicsToCollect) {
+    public KafkaTestClient(String bootstrapServers, List<String> topicsToCollect) {
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -43,11 +43,11 @@ final class KafkaTestClient implements AutoCloseable {
         consumer.subscribe(topicsToCollect);
     }
 
-    void send(String topic, String key, Object event) {
+    public void send(String topic, String key, Object event) {
         sendRaw(topic, key, EventJson.write(event));
     }
 
-    void sendRaw(String topic, String key, byte[] value) {
+    public void sendRaw(String topic, String key, byte[] value) {
         try {
             producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -56,18 +56,18 @@ final class KafkaTestClient implements AutoCloseable {
     }
 
     /** Polls once and returns everything received so far on {@code topic} matching the filter. */
-    synchronized List<ConsumerRecord<String, byte[]>> received(String topic, Predicate<ConsumerRecord<String, byte[]>> filter) {
+    public synchronized List<ConsumerRecord<String, byte[]>> received(String topic, Predicate<ConsumerRecord<String, byte[]>> filter) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
             received.add(record);
         }
         return received.stream().filter(r -> r.topic().equals(topic)).filter(filter).toList();
     }
 
-    <T> List<T> events(String topic, String key, Class<T> type) {
+    public <T> List<T> events(String topic, String key, Class<T> type) {
         return received(topic, r -> key.equals(r.key())).stream().map(r -> EventJson.read(r.value(), type)).toList();
     }
 
-    static String header(ConsumerRecord<String, byte[]> record, String name) {
+    public static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

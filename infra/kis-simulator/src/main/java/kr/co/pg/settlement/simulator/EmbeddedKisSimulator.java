@@ -1,4 +1,4 @@
-package kr.co.pg.settlement.gateway;
+package kr.co.pg.settlement.simulator;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,29 +12,31 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import kr.co.pg.settlement.simulator.KisSimulatorApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The KIS simulator on a random port in this JVM, with its admin endpoints (/sim/**). */
-final class KisSimulatorFixture implements AutoCloseable {
+/**
+ * The KIS simulator started inside a test's JVM on a random port, with its /sim admin calls: for the
+ * services' integration tests (a test-support API, not KIS's).
+ */
+public final class EmbeddedKisSimulator implements AutoCloseable {
 
-    static final String CLIENT_ID = "PG00000001";
+    public static final String CLIENT_ID = "PG00000001";
 
     private final ConfigurableApplicationContext context;
     private final String baseUrl;
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private KisSimulatorFixture(ConfigurableApplicationContext context) {
+    private EmbeddedKisSimulator(ConfigurableApplicationContext context) {
         this.context = context;
         this.baseUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }
 
-    static KisSimulatorFixture start(Path stateDir, String secret, Duration processingDelay) {
+    public static EmbeddedKisSimulator start(Path stateDir, String secret, Duration processingDelay) {
         Map<String, Object> props = new HashMap<>();
         props.put("server.port", "0");
         props.put("spring.jmx.enabled", "false");
@@ -52,38 +54,38 @@ final class KisSimulatorFixture implements AutoCloseable {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(KisSimulatorApplication.class)
                 .web(WebApplicationType.REACTIVE)
                 .run(asArguments(props));
-        return new KisSimulatorFixture(context);
+        return new EmbeddedKisSimulator(context);
     }
 
 
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 
     /** Every receipt the simulator holds: receiptNo, idempotencyKey, fileType, fileDate, fileSeq, recordCount, status. */
-    List<JsonNode> files() {
+    public List<JsonNode> files() {
         List<JsonNode> files = new ArrayList<>();
         get("/sim/files").forEach(files::add);
         return files;
     }
 
-    List<JsonNode> filesWithKey(String idempotencyKey) {
+    public List<JsonNode> filesWithKey(String idempotencyKey) {
         return files().stream().filter(f -> idempotencyKey.equals(f.get("idempotencyKey").asString())).toList();
     }
 
     /** How many accepted files contain each transaction id (S1) or sub-merchant id (R1). */
-    Map<String, Integer> receivedCounts(String fileType) {
+    public Map<String, Integer> receivedCounts(String fileType) {
         Map<String, Integer> counts = new HashMap<>();
         get("/sim/received/" + fileType + "/counts").properties()
                 .forEach(e -> counts.put(e.getKey(), e.getValue().asInt()));
         return counts;
     }
 
-    void faults(String jsonChange) {
+    public void faults(String jsonChange) {
         post("/sim/faults", jsonChange);
     }
 
-    void resetFaults() {
+    public void resetFaults() {
         post("/sim/faults/reset", "");
     }
 
@@ -119,7 +121,7 @@ final class KisSimulatorFixture implements AutoCloseable {
     }
 
     /** As command-line arguments: they win over application.yml (default properties would not). */
-    static String[] asArguments(Map<String, Object> properties) {
+    public static String[] asArguments(Map<String, Object> properties) {
         return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 }

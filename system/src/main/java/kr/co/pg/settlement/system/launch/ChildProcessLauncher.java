@@ -63,6 +63,8 @@ final class ChildProcessLauncher implements ServiceLauncher {
             command.add("--spring.application.name=" + name);
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(output.toFile()).start();
+            // a child must not outlive this JVM (Ctrl-C, kill): its ports and consumer groups would stay taken
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, name + "-stop"));
             waitUntilHealthy(name, process, port, output);
             return new ChildHandle(name, port, process, gcLog);
         } catch (IOException e) {

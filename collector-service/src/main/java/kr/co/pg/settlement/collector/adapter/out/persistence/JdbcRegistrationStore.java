@@ -75,7 +75,7 @@ class JdbcRegistrationStore implements RegistrationStore {
 
     @Override
     public int markRequested(String fileId) {
-        return jdbc.update("UPDATE sub_merchant s JOIN registration_request r ON r.sub_merchant_id = s.sub_merchant_id"
+        return jdbc.update("UPDATE registration_request r STRAIGHT_JOIN sub_merchant s ON r.sub_merchant_id = s.sub_merchant_id"
                 + " SET s.kis_reg_status = 'REQUESTED', s.kis_reg_updated_at = ? WHERE r.file_id = ?"
                 + " AND s.kis_reg_status = CASE r.request_type WHEN 'N' THEN 'NONE' WHEN 'U' THEN 'CHANGED'"
                 + " WHEN 'C' THEN 'CLOSE_PENDING' END", Times.now(clock), fileId);
@@ -84,7 +84,7 @@ class JdbcRegistrationStore implements RegistrationStore {
     @Override
     public void markSent(String fileId) {
         LocalDateTime now = Times.now(clock);
-        jdbc.update("UPDATE sub_merchant s JOIN registration_request r ON r.sub_merchant_id = s.sub_merchant_id"
+        jdbc.update("UPDATE registration_request r STRAIGHT_JOIN sub_merchant s ON r.sub_merchant_id = s.sub_merchant_id"
                 + " SET s.kis_reg_status = 'SENT', s.kis_reg_updated_at = ?"
                 + " WHERE r.file_id = ? AND r.status = 'REQUESTED' AND s.kis_reg_status = 'REQUESTED'", now, fileId);
         jdbc.update("UPDATE registration_request SET status = 'SENT', updated_at = ? WHERE file_id = ? AND status = 'REQUESTED'",
@@ -104,7 +104,7 @@ class JdbcRegistrationStore implements RegistrationStore {
             }
         }
         LocalDateTime now = Times.now(clock);
-        int[][] counts = jdbc.batchUpdate("UPDATE sub_merchant s JOIN registration_request r"
+        int[][] counts = jdbc.batchUpdate("UPDATE registration_request r STRAIGHT_JOIN sub_merchant s"
                         + " ON r.sub_merchant_id = s.sub_merchant_id AND r.file_id = ? AND r.seq = ?"
                         + " SET s.kis_reg_status = ?, s.kis_reg_result_code = ?, s.kis_reg_result_msg = ?,"
                         + " s.fee_tier = IF(? = '0000', ?, s.fee_tier),"
@@ -165,7 +165,7 @@ class JdbcRegistrationStore implements RegistrationStore {
                     ps.setString(4, oldFileId);
                     ps.setString(5, r.subMerchantId());
                 });
-        jdbc.update("UPDATE sub_merchant s JOIN registration_request r ON r.sub_merchant_id = s.sub_merchant_id"
+        jdbc.update("UPDATE registration_request r STRAIGHT_JOIN sub_merchant s ON r.sub_merchant_id = s.sub_merchant_id"
                 + " SET s.kis_reg_status = 'REQUESTED', s.kis_reg_updated_at = ? WHERE r.file_id = ?"
                 + " AND s.kis_reg_status = 'SENT'", now, newFileId);
     }

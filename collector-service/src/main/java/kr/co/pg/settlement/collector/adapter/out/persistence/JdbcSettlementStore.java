@@ -138,7 +138,7 @@ class JdbcSettlementStore implements SettlementStore {
 
     @Override
     public int markCollected(String fileId) {
-        return jdbc.update("UPDATE payment_transaction t JOIN settlement_request r ON r.transaction_id = t.transaction_id"
+        return jdbc.update("UPDATE settlement_request r STRAIGHT_JOIN payment_transaction t ON r.transaction_id = t.transaction_id"
                 + " SET t.diff_status = 'COLLECTED', t.diff_expected_amount = r.expected_amount, t.diff_updated_at = ?"
                 + " WHERE r.file_id = ? AND t.diff_status = 'NONE'", Times.now(clock), fileId);
     }
@@ -146,7 +146,7 @@ class JdbcSettlementStore implements SettlementStore {
     @Override
     public void markSent(String fileId) {
         LocalDateTime now = Times.now(clock);
-        jdbc.update("UPDATE payment_transaction t JOIN settlement_request r ON r.transaction_id = t.transaction_id"
+        jdbc.update("UPDATE settlement_request r STRAIGHT_JOIN payment_transaction t ON r.transaction_id = t.transaction_id"
                 + " SET t.diff_status = 'SENT', t.diff_updated_at = ?"
                 + " WHERE r.file_id = ? AND r.status = 'COLLECTED' AND t.diff_status = 'COLLECTED'", now, fileId);
         jdbc.update("UPDATE settlement_request SET status = 'SENT', updated_at = ? WHERE file_id = ? AND status = 'COLLECTED'",
@@ -182,7 +182,7 @@ class JdbcSettlementStore implements SettlementStore {
                     ps.setLong(5, r.differenceAmount());
                     ps.setObject(6, now);
                 });
-        int[][] counts = jdbc.batchUpdate("UPDATE payment_transaction t JOIN settlement_request r"
+        int[][] counts = jdbc.batchUpdate("UPDATE settlement_request r STRAIGHT_JOIN payment_transaction t"
                         + " ON r.transaction_id = t.transaction_id AND r.file_id = ? AND r.seq = ?"
                         + " SET t.diff_status = ?, t.diff_result_code = ?,"
                         + " t.diff_settled_amount = IF(? = '0000', ?, t.diff_settled_amount),"
@@ -240,7 +240,7 @@ class JdbcSettlementStore implements SettlementStore {
                     ps.setString(4, r.transactionId());
                     ps.setString(5, oldFileId);
                 });
-        jdbc.update("UPDATE payment_transaction t JOIN settlement_request r ON r.transaction_id = t.transaction_id"
+        jdbc.update("UPDATE settlement_request r STRAIGHT_JOIN payment_transaction t ON r.transaction_id = t.transaction_id"
                 + " SET t.diff_status = 'COLLECTED', t.diff_updated_at = ? WHERE r.file_id = ? AND t.diff_status = 'SENT'",
                 now, newFileId);
     }

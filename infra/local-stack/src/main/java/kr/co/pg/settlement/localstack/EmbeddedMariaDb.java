@@ -116,7 +116,7 @@ final class EmbeddedMariaDb implements MariaDbServer, AutoCloseable {
                 command.add("--innodb-flush-log-at-trx-commit=2");
                 command.add("--sync-binlog=0");
                 command.add("--innodb-doublewrite=0");
-                command.add("--innodb-buffer-pool-size=64M");
+                command.add("--innodb-buffer-pool-size=" + System.getenv().getOrDefault("LOCAL_STACK_BUFFER_POOL", "64M"));
             }
             Process process = launch(command, binaries, logFile);
             EmbeddedMariaDb db = new EmbeddedMariaDb(dataDir, logFile, port, temporary, process, socket);

@@ -32,6 +32,12 @@ public final class EventJson {
 
     /** @throws InvalidEventException when the bytes are not a valid event of that type (never retried). */
     public static <T> T read(byte[] value, Class<T> type) {
+        if (value == null) {
+            throw new InvalidEventException(type.getSimpleName() + ": empty message (tombstone): every event has a JSON value");
+        }
+        if (value.length == 0) {
+            throw new InvalidEventException(type.getSimpleName() + ": empty message value");
+        }
         try {
             T event = MAPPER.readValue(value, type);
             if (event == null) {

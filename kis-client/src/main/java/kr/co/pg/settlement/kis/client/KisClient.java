@@ -38,6 +38,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.core.JacksonException;
@@ -66,7 +67,8 @@ public final class KisClient implements AutoCloseable {
     private static final int DETAIL_LIMIT = 300;
 
     private final KisClientConfig config;
-    private final KisSigner signer;
+    /** The signer of the key last seen: a new one only when the key changes (key file rotated). */
+    private volatile KeyedSigner signer;
     private final Clock clock;
     private final ConnectionProvider connections;
     private final WebClient webClient;
@@ -75,7 +77,7 @@ public final class KisClient implements AutoCloseable {
     public KisClient(KisClientConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.signer = new KisSigner(config.secret());
+        this.signer = new KeyedSigner(config.secret().current());
         this.connections = ConnectionProvider.builder("kis-client")
                 .maxConnections(16)
                 .maxIdleTime(Duration.ofSeconds(20))
@@ -86,6 +88,11 @@ public final class KisClient implements AutoCloseable {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
                 .responseTimeout(config.responseTimeout())
                 .doOnConnected(c -> c.addHandlerLast(new WriteTimeoutHandler(writeTimeoutMillis, TimeUnit.MILLISECONDS)));
+        if (config.isHttps()) {
+            // server certificate checked against the trust store, host name verified (Reactor Netty's default)
+            Http11SslContextSpec tls = KisTransport.sslContext(config.tls());
+            http = http.secure(spec -> spec.sslContext(tls).handshakeTimeout(config.connectTimeout()));
+        }
         this.webClient = WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .exchangeStrategies(ExchangeStrategies.builder()
@@ -166,8 +173,29 @@ public final class KisClient implements AutoCloseable {
             String timestamp = Long.toString(clock.millis());
             headers.set(KisSigner.HEADER_CLIENT_ID, config.clientId());
             headers.set(KisSigner.HEADER_TIMESTAMP, timestamp);
-            headers.set(KisSigner.HEADER_SIGNATURE, signer.sign(method, path, timestamp, body));
+            headers.set(KisSigner.HEADER_SIGNATURE, signerOfCurrentKey().sign(method, path, timestamp, body));
         };
+    }
+
+    private KisSigner signerOfCurrentKey() {
+        String key = config.secret().current();
+        KeyedSigner s = signer;
+        if (!s.key().equals(key)) {
+            s = new KeyedSigner(key);
+            signer = s;
+        }
+        return s.signer();
+    }
+
+    private record KeyedSigner(String key, KisSigner signer) {
+        KeyedSigner(String key) {
+            this(key, new KisSigner(key));
+        }
+
+        @Override
+        public String toString() {
+            return "KeyedSigner[***]";
+        }
     }
 
     // ---------------------------------------------------------------- answers
@@ -317,7 +345,21 @@ public final class KisClient implements AutoCloseable {
         if (root != e) {
             detail += " (cause " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
         }
+        if (isTlsFailure(e)) {
+            detail = "TLS handshake with KIS failed: check that kis.tls.trust-store holds the CA of KIS's server"
+                    + " certificate, that kis.base-url names a host in that certificate and, if KIS requires mutual"
+                    + " TLS, that kis.tls.key-store holds this PG's client certificate. " + detail;
+        }
         return new Unavailable(0, detail);
+    }
+
+    private static boolean isTlsFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private record ErrorBody(String code, String message, Integer line) {

@@ -1,9 +1,13 @@
 package kr.co.pg.settlement.collector.application;
 
+import java.time.Clock;
 import java.util.Optional;
+import kr.co.pg.settlement.events.KickoffParser;
+import kr.co.pg.settlement.events.Job;
 import kr.co.pg.settlement.events.KickoffRequested;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,15 +21,27 @@ public class KickoffHandler {
 
     private final JobRuns jobRuns;
     private final RegistrationCollector registration;
-    private final SettlementCollector settlement;
+    private final SettlementSlicing settlement;
+    private final Clock clock;
+    private final int maxDaysAhead;
 
-    KickoffHandler(JobRuns jobRuns, RegistrationCollector registration, SettlementCollector settlement) {
+    KickoffHandler(JobRuns jobRuns, RegistrationCollector registration, SettlementSlicing settlement, Clock clock,
+                   @Value("${settlement.kickoff.max-days-ahead:" + KickoffParser.DEFAULT_MAX_DAYS_AHEAD + "}")
+                   int maxDaysAhead) {
         this.jobRuns = jobRuns;
         this.registration = registration;
         this.settlement = settlement;
+        this.clock = clock;
+        this.maxDaysAhead = maxDaysAhead;
     }
 
+    /**
+     * @throws kr.co.pg.settlement.events.InvalidFieldException for a business date more than
+     *                                                          settlement.kickoff.max-days-ahead days after today
+     *                                                          (dead-lettered, never run)
+     */
     public void handle(KickoffRequested kickoff) {
+        KickoffParser.requireBusinessDateWithin(kickoff, clock, maxDaysAhead);
         switch (kickoff.job()) {
             case SUBMERCHANT_REGISTRATION_RESULT, DIFF_SETTLEMENT_RESULT -> {
                 log.debug("kick-off {} {}: a result job, handled by the status poller", kickoff.kickoffId(), kickoff.job());
@@ -42,9 +58,13 @@ public class KickoffHandler {
                 kickoff.kickoffId(), kickoff.job(), kickoff.businessDate(), s));
         jobRuns.start(kickoff.kickoffId(), kickoff.job().name(), kickoff.businessDate());
         try {
+            if (kickoff.job() == Job.DIFF_SETTLEMENT_REQUEST) {
+                // collected in slices by any instance; the slice that completes last finishes the run (SliceCollection)
+                settlement.split(kickoff);
+                return;
+            }
             JobCounts counts = switch (kickoff.job()) {
                 case SUBMERCHANT_REGISTRATION_REQUEST -> registration.run(kickoff.kickoffId(), kickoff.businessDate());
-                case DIFF_SETTLEMENT_REQUEST -> settlement.run(kickoff.kickoffId(), kickoff.businessDate());
                 default -> throw new IllegalStateException("unexpected job " + kickoff.job());
             };
             jobRuns.finish(kickoff.kickoffId(), counts);

@@ -2,12 +2,9 @@ package kr.co.pg.settlement.collector.config;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import kr.co.pg.settlement.events.Topics;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -23,13 +20,15 @@ class CollectorConfiguration {
         return Clock.system(KST);
     }
 
+    /**
+     * Topics of Topics.all(). Replication (default 3, min.insync.replicas 2) and partition overrides come from
+     * settlement.kafka.topic-replication / topic-min-insync-replicas / topic-partitions; a one-broker cluster (tests,
+     * demo) must set topic-replication 1, or the topics cannot be created.
+     */
     @Bean
-    KafkaAdmin.NewTopics settlementTopics() {
-        return new KafkaAdmin.NewTopics(Topics.all().stream()
-                .map(spec -> TopicBuilder.name(spec.name()).partitions(spec.partitions()).replicas(1)
-                        .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Topics.RETENTION.toMillis()))
-                        .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(Topics.MAX_MESSAGE_BYTES))
-                        .build())
-                .toArray(NewTopic[]::new));
+    KafkaAdmin.NewTopics settlementTopics(@Value("${settlement.kafka.topic-replication:3}") int replication,
+                                          @Value("${settlement.kafka.topic-min-insync-replicas:2}") int minInsync,
+                                          @Value("${settlement.kafka.topic-partitions:}") String partitions) {
+        return new KafkaAdmin.NewTopics(TopicDeclarations.of(replication, minInsync, partitions));
     }
 }

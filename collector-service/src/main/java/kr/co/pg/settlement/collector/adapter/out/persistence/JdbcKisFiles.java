@@ -8,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import kr.co.pg.settlement.collector.application.FileSeqTakenException;
 import kr.co.pg.settlement.collector.application.KisFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -15,6 +17,8 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class JdbcKisFiles implements KisFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcKisFiles.class);
 
     private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
     private static final RowMapper<KisFile> MAPPER = (rs, i) -> new KisFile(rs.getString("file_id"),
@@ -82,10 +86,28 @@ class JdbcKisFiles implements KisFiles {
                 Times.now(clock), fileId);
     }
 
+    /**
+     * REFUSED (KIS answered 409/422/413 to the upload) only from CREATED: a file KIS accepted (SUBMITTED,
+     * RESULT_RECEIVED) was not refused, whatever a late or replayed FileFailed says. FAILED (KIS could not process
+     * an accepted file) from any status but FAILED/REFUSED. A change not made is logged with the file's real status.
+     */
     @Override
     public boolean markFailed(String fileId, String status, String code, String message, Integer line, String replacedBy) {
-        return jdbc.update("UPDATE kis_file SET status = ?, failure_code = ?, failure_message = ?, failure_line = ?,"
-                        + " replaced_by_file_id = ?, updated_at = ? WHERE file_id = ? AND status NOT IN ('FAILED', 'REFUSED')",
+        String guard = "REFUSED".equals(status) ? "status = 'CREATED'" : "status NOT IN ('FAILED', 'REFUSED')";
+        boolean changed = jdbc.update("UPDATE kis_file SET status = ?, failure_code = ?, failure_message = ?, failure_line = ?,"
+                        + " replaced_by_file_id = ?, updated_at = ? WHERE file_id = ? AND " + guard,
                 status, Times.cut(code, 10), Times.cut(message, 1000), line, replacedBy, Times.now(clock), fileId) == 1;
+        if (!changed) {
+            find(fileId).ifPresent(file -> {
+                if (!file.status().equals(status)) {
+                    log.warn("file {} is {} (receipt {}): a late {} ({} {}) is ignored; {}", fileId, file.status(),
+                            file.receiptNo(), status, code, message, "SUBMITTED".equals(file.status())
+                                    || "RESULT_RECEIVED".equals(file.status())
+                                    ? "KIS accepted this file, its rows stay as they are (nothing to re-collect)"
+                                    : "the file already ended " + file.status());
+                }
+            });
+        }
+        return changed;
     }
 }

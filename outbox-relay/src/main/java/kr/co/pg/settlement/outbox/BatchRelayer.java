@@ -2,8 +2,10 @@ package kr.co.pg.settlement.outbox;
 
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -27,6 +29,8 @@ final class BatchRelayer implements DebeziumEngine.ChangeConsumer<RecordChangeEv
     private final Producer<String, byte[]> producer;
     private final AtomicLong relayedCount = new AtomicLong();
     private final AtomicLong lastRelayedId = new AtomicLong();
+    private volatile Instant lastRelayedAt;
+    private volatile String lastPosition;
 
     BatchRelayer(String relayName, Producer<String, byte[]> producer) {
         this.relayName = relayName;
@@ -75,8 +79,12 @@ final class BatchRelayer implements DebeziumEngine.ChangeConsumer<RecordChangeEv
             relayedCount.addAndGet(rows.size());
             long highest = highestId;
             lastRelayedId.accumulateAndGet(highest, Math::max);
+            lastRelayedAt = Instant.now();
             log.debug("Outbox relay '{}' relayed {} rows up to id {} ({} changes in the batch)", relayName,
                     rows.size(), highest, changes.size());
+        }
+        if (!changes.isEmpty()) {
+            lastPosition = position(changes.get(changes.size() - 1).record());
         }
         // only now, with every send acknowledged, may the engine commit these offsets
         for (RecordChangeEvent<SourceRecord> change : changes) {
@@ -91,5 +99,23 @@ final class BatchRelayer implements DebeziumEngine.ChangeConsumer<RecordChangeEv
 
     long lastRelayedId() {
         return lastRelayedId.get();
+    }
+
+    /** When Kafka last acknowledged a batch with rows; null before the first. */
+    Instant lastRelayedAt() {
+        return lastRelayedAt;
+    }
+
+    /** Binlog file:position of the last change handled (relayed or ignored); null before the first. */
+    String lastPosition() {
+        return lastPosition;
+    }
+
+    private static String position(SourceRecord record) {
+        Map<String, ?> offset = record.sourceOffset();
+        if (offset == null || offset.get("file") == null) {
+            return null;
+        }
+        return offset.get("file") + ":" + offset.get("pos");
     }
 }

@@ -5,26 +5,28 @@ import java.util.Properties;
 /** Debezium embedded engine + MariaDB connector settings for one outbox relay. */
 final class DebeziumProperties {
 
-    static final String OFFSET_FILE = "offsets.dat";
-    static final String SCHEMA_HISTORY_FILE = "schema-history.dat";
-
     /** Bounds the connector's in-memory queue: outbox payloads can be tens of MB each. */
     static final long MAX_QUEUE_BYTES = 64L * 1024 * 1024;
 
     private DebeziumProperties() {
     }
 
-    static Properties of(OutboxRelayConfig config) {
+    /**
+     * @param state where the offset store and the schema history keep their rows, and the lock that fences their
+     *              writes (this instance's current lock session)
+     */
+    static Properties of(OutboxRelayConfig config, StateAccess state) {
         Properties p = new Properties();
         // engine
         p.setProperty("name", config.name());
         p.setProperty("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
-        p.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
-        p.setProperty("offset.storage.file.filename", config.stateDir().resolve(OFFSET_FILE).toString());
+        // offsets and schema history in the outbox database, shared by all instances of the relay
+        p.setProperty("offset.storage", JdbcOffsetStore.class.getName());
+        state.putInto(p, JdbcOffsetStore.PREFIX);
         p.setProperty("offset.flush.interval.ms", "1000");
         p.setProperty("offset.flush.timeout.ms", "10000");
         // Kafka 4.2's WorkerConfig no longer defaults bootstrap.servers (Debezium 3.5 was built on 4.1, see
-        // debezium/debezium#7394). Nothing connects to it: offsets and schema history are files.
+        // debezium/debezium#7394). Nothing connects to it: offsets and schema history are in MariaDB.
         p.setProperty("bootstrap.servers", "unused.invalid:9092");
         // connection
         p.setProperty("database.hostname", config.dbHost());
@@ -43,10 +45,9 @@ final class DebeziumProperties {
         p.setProperty("tombstones.on.delete", "false");
         p.setProperty("binary.handling.mode", "bytes");
         p.setProperty("time.precision.mode", "adaptive_time_microseconds");
-        // schema history: only the outbox table's DDL, in a file next to the offsets
-        p.setProperty("schema.history.internal", "io.debezium.storage.file.history.FileSchemaHistory");
-        p.setProperty("schema.history.internal.file.filename",
-                config.stateDir().resolve(SCHEMA_HISTORY_FILE).toString());
+        // schema history: only the outbox table's DDL, next to the offsets
+        p.setProperty("schema.history.internal", JdbcSchemaHistory.class.getName());
+        state.putInto(p, JdbcSchemaHistory.PREFIX);
         p.setProperty("schema.history.internal.store.only.captured.tables.ddl", "true");
         p.setProperty("schema.history.internal.store.only.captured.databases.ddl", "true");
         // snapshot only when there is no usable offset (first start, or the binlog position was purged):

@@ -1,12 +1,12 @@
 package kr.co.pg.settlement.outbox;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Settings of one {@link OutboxRelay}.
+ * Settings of one {@link OutboxRelay} instance. Its offsets, schema history and lock live in {@code database}, so
+ * any number of instances with the same settings form one relay: one relays, the others stand by.
  *
  * @param dbHost       MariaDB host whose binlog is read
  * @param dbPort       MariaDB port
@@ -15,37 +15,44 @@ import java.util.regex.Pattern;
  * @param dbPassword   its password (from configuration/environment, never hard-coded)
  * @param database     database (schema) holding the outbox table
  * @param table        outbox table name, e.g. {@code outbox_event}
- * @param serverId     replication client id; MUST be unique among all replicas and binlog readers of the same
- *                     MariaDB server (two relays, or a relay and a replica, with the same id kick each other off
- *                     the server). 1..4294967295.
- * @param stateDir     directory for the Debezium offset file and schema history file; keep it across restarts
- *                     (persistent volume) so a restart resumes at the committed binlog position without a new
- *                     snapshot. One directory per relay; never share it between two running relays.
- * @param name         relay name (letters, digits, '.', '_', '-'); used as engine name and Debezium topic.prefix
+ * @param serverId     replication client id, 1..4294967295; MUST differ from every replica and other binlog reader
+ *                     of the same MariaDB server. Give all instances of one relay (same name) the SAME id: only the
+ *                     active one connects, and should a stale instance still be connected, the server drops it
+ *                     when the new active one registers.
+ * @param name         relay name (letters, digits, '.', '_', '-'); engine name, Debezium topic.prefix, key of the
+ *                     relay's offsets and schema history in the database, and part of its lock name. Instances with
+ *                     the same name and database are one relay in active/standby.
  * @param maxBatchSize most binlog rows handed to the relay at once; each batch is sent and acknowledged by Kafka
  *                     before its offset is committed
  * @param pollInterval how long the connector waits for new binlog rows before handing over a partial batch
+ * @param standbyRetryInterval how often a standby instance tries to take the relay lock (e.g. 5 s); a killed
+ *                     active instance is replaced within about this interval plus the engine's start
  */
 public record OutboxRelayConfig(String dbHost, int dbPort, String dbUser, String dbPassword, String database,
-                                String table, long serverId, Path stateDir, String name, int maxBatchSize,
-                                Duration pollInterval) {
+                                String table, long serverId, String name, int maxBatchSize, Duration pollInterval,
+                                Duration standbyRetryInterval) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_$]+");
     private static final Pattern RELAY_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final long MAX_SERVER_ID = 4_294_967_295L;
+    /** Width of relay_name in the state tables. */
+    private static final int MAX_NAME_LENGTH = 100;
 
     public OutboxRelayConfig {
         requireText(dbHost, "dbHost");
         requireText(dbUser, "dbUser");
         Objects.requireNonNull(dbPassword, "dbPassword must not be null (use an empty string for no password)");
-        Objects.requireNonNull(stateDir, "stateDir must not be null");
         Objects.requireNonNull(pollInterval, "pollInterval must not be null");
+        Objects.requireNonNull(standbyRetryInterval, "standbyRetryInterval must not be null");
         if (dbPort < 1 || dbPort > 65_535) {
             throw new IllegalArgumentException("dbPort must be 1..65535 but was " + dbPort);
         }
         requireMatch(database, "database", IDENTIFIER);
         requireMatch(table, "table", IDENTIFIER);
         requireMatch(name, "name", RELAY_NAME);
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("name '" + name + "' is longer than " + MAX_NAME_LENGTH + " characters");
+        }
         if (serverId < 1 || serverId > MAX_SERVER_ID) {
             throw new IllegalArgumentException("serverId must be 1.." + MAX_SERVER_ID + " and unique per binlog reader"
                     + " of the server, but was " + serverId);
@@ -56,14 +63,18 @@ public record OutboxRelayConfig(String dbHost, int dbPort, String dbUser, String
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("pollInterval must be positive but was " + pollInterval);
         }
+        if (standbyRetryInterval.compareTo(Duration.ofMillis(100)) < 0) {
+            throw new IllegalArgumentException("standbyRetryInterval must be at least 100 ms but was "
+                    + standbyRetryInterval);
+        }
     }
 
     /** The password is left out so the config can be logged. */
     @Override
     public String toString() {
         return "OutboxRelayConfig[name=" + name + ", db=" + dbUser + "@" + dbHost + ":" + dbPort + "/" + database
-                + "." + table + ", serverId=" + serverId + ", stateDir=" + stateDir + ", maxBatchSize=" + maxBatchSize
-                + ", pollInterval=" + pollInterval + "]";
+                + "." + table + ", serverId=" + serverId + ", maxBatchSize=" + maxBatchSize + ", pollInterval=" + pollInterval
+                + ", standbyRetryInterval=" + standbyRetryInterval + "]";
     }
 
     private static void requireText(String value, String field) {

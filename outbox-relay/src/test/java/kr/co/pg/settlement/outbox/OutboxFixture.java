@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -53,6 +52,7 @@ final class OutboxFixture {
               UNIQUE KEY ux_outbox_event_event_id (event_id)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""";
 
+    private static final AtomicLong RELAYS = new AtomicLong();
     private static final AtomicLong SERVER_IDS = new AtomicLong(5_000 + (System.nanoTime() & 0xFFF));
 
     final MariaDbServer db = LocalStack.mariaDb();
@@ -69,9 +69,11 @@ final class OutboxFixture {
         }
     }
 
-    OutboxRelayConfig config(Path stateDir) {
+    /** One relay (name, server id) on this fixture's database; every call gives a new relay. */
+    OutboxRelayConfig config() {
         return new OutboxRelayConfig(db.host(), db.port(), db.username(), db.password(), database, TABLE,
-                SERVER_IDS.incrementAndGet(), stateDir, "relay-" + database, 500, Duration.ofMillis(50));
+                SERVER_IDS.incrementAndGet(), "relay-" + database + "-" + RELAYS.incrementAndGet(), 500,
+                Duration.ofMillis(50), Duration.ofSeconds(1));
     }
 
     KafkaProducer<String, byte[]> producer() {

@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,13 +22,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Real MariaDB binlog, real Kafka broker (local stack), Debezium 3.5 on Kafka 4.2 Connect. */
 class OutboxRelayTest {
-
-    @TempDir
-    Path stateDir;
 
     private OutboxFixture fixture;
     private KafkaProducer<String, byte[]> producer;
@@ -52,7 +47,7 @@ class OutboxRelayTest {
 
     @Test
     void relaysInsertedRowsWithKeyPayloadAndHeadersInCommitOrder() throws Exception {
-        OutboxRelay relay = started(fixture.config(stateDir), producer);
+        OutboxRelay relay = started(fixture.config(), producer);
         assertThat(relay.isRunning()).isTrue();
 
         String korean = "가맹점 정산 차액 — 한글 본문 ";
@@ -89,9 +84,9 @@ class OutboxRelayTest {
     }
 
     @Test
-    void snapshotsExistingRowsThenResumesAfterRestartWithoutSendingAnythingTwice() throws Exception {
+    void snapshotsExistingRowsOnceThenAFreshInstanceResumesFromTheSharedOffsetsWithoutSendingAnythingTwice() throws Exception {
         fixture.insert(List.of(fixture.row("before-1", "k", "{}"), fixture.row("before-2", "k", "{}")));
-        OutboxRelayConfig config = fixture.config(stateDir);
+        OutboxRelayConfig config = fixture.config();
 
         OutboxRelay first = started(config, producer);
         await().atMost(Duration.ofSeconds(60)).until(() -> first.relayedCount() == 2);
@@ -120,7 +115,7 @@ class OutboxRelayTest {
 
     @Test
     void relaysARowDeletedInItsOwnTransactionOnceAndIgnoresUpdatesAndDeletes() throws Exception {
-        OutboxRelay relay = started(fixture.config(stateDir), producer);
+        OutboxRelay relay = started(fixture.config(), producer);
         fixture.execute(
                 insertSql("gone", "k1"),
                 "DELETE FROM outbox_event WHERE event_id = 'gone'",
@@ -140,7 +135,7 @@ class OutboxRelayTest {
 
     @Test
     void commitsNothingWhenKafkaRefusesARowAndRelaysItAfterRestart() throws Exception {
-        OutboxRelayConfig config = fixture.config(stateDir);
+        OutboxRelayConfig config = fixture.config();
         byte[] tooLargeForTheFirstProducer = new byte[200_000];
         Arrays.fill(tooLargeForTheFirstProducer, (byte) 'x');
         try (KafkaProducer<String, byte[]> smallRequests = fixture.producer(
@@ -173,10 +168,10 @@ class OutboxRelayTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        OutboxRelayConfig ok = fixture.config(stateDir);
+        OutboxRelayConfig ok = fixture.config();
         OutboxRelayConfig unreachable = new OutboxRelayConfig("127.0.0.1", closedPort, ok.dbUser(), ok.dbPassword(),
-                ok.database(), ok.table(), ok.serverId(), ok.stateDir(), ok.name(), ok.maxBatchSize(),
-                ok.pollInterval());
+                ok.database(), ok.table(), ok.serverId(), ok.name(), ok.maxBatchSize(), ok.pollInterval(),
+                ok.standbyRetryInterval());
         OutboxRelay relay = new OutboxRelay(unreachable, producer);
         toClose.add(relay);
         long startedAt = System.nanoTime();
@@ -189,7 +184,7 @@ class OutboxRelayTest {
 
     @Test
     void relaysTwoThousandSmallRowsQuickly() throws Exception {
-        OutboxRelay relay = started(fixture.config(stateDir), producer);
+        OutboxRelay relay = started(fixture.config(), producer);
         String payload = "{\"filler\":\"" + "가".repeat(680) + "\"}"; // about 2 KB of UTF-8
         List<Row> rows = IntStream.rangeClosed(1, 2_000)
                 .mapToObj(i -> fixture.row("bulk-" + i, "file-" + (i % 20), payload)).toList();

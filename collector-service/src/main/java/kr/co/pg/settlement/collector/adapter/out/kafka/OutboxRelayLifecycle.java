@@ -1,9 +1,9 @@
 package kr.co.pg.settlement.collector.adapter.out.kafka;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import kr.co.pg.settlement.outbox.OutboxRelay;
 import kr.co.pg.settlement.outbox.OutboxRelayConfig;
+import kr.co.pg.settlement.outbox.OutboxRelayStatus;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the Debezium outbox relay while the application runs. Lifecycle beans start after every singleton is
- * created, so after Flyway created outbox_event. Off with settlement.outbox.relay-enabled=false.
+ * created, so after Flyway created outbox_event. Off with settlement.outbox.relay-enabled=false. With several
+ * collector instances one relays and the others stand by ({@link #relayStatus()} tells which).
  */
 @Component
 @EnableConfigurationProperties(OutboxRelayProperties.class)
@@ -38,15 +39,16 @@ class OutboxRelayLifecycle implements SmartLifecycle {
         String user = p.dbUser() != null ? p.dbUser() : dataSource.getUsername();
         String password = p.dbPassword() != null ? p.dbPassword() : dataSource.getPassword();
         if (p.serverId() == null) {
-            throw new IllegalStateException("settlement.outbox.server-id is not set: give this collector a binlog client id"
-                    + " unique on the MariaDB server (e.g. SETTLEMENT_OUTBOX_SERVER_ID=5401)");
+            throw new IllegalStateException("settlement.outbox.server-id is not set: give the collectors a binlog client"
+                    + " id unique on the MariaDB server, the same on every collector instance (e.g."
+                    + " SETTLEMENT_OUTBOX_SERVER_ID=5401)");
         }
         String name = p.name() == null ? "collector-outbox" : p.name();
         this.config = new OutboxRelayConfig(target.host(), target.port(), user, password == null ? "" : password,
-                target.database(), "outbox_event", p.serverId(),
-                p.stateDir() == null ? Path.of("var", "outbox-relay", name) : p.stateDir(), name,
+                target.database(), "outbox_event", p.serverId(), name,
                 p.maxBatchSize() == null ? 50 : p.maxBatchSize(),
-                p.pollInterval() == null ? Duration.ofMillis(100) : p.pollInterval());
+                p.pollInterval() == null ? Duration.ofMillis(100) : p.pollInterval(),
+                p.standbyRetryInterval() == null ? Duration.ofSeconds(5) : p.standbyRetryInterval());
         this.producerFactory = (ProducerFactory<String, byte[]>) producerFactory;
     }
 
@@ -82,7 +84,13 @@ class OutboxRelayLifecycle implements SmartLifecycle {
         return 0;
     }
 
-    /** Highest outbox id Kafka acknowledged; 0 before the first. */
+    /** This instance's relay state (active or standby, last relayed row, binlog position); null when stopped. */
+    OutboxRelayStatus relayStatus() {
+        OutboxRelay r = relay;
+        return r == null ? null : r.status();
+    }
+
+    /** Highest outbox id Kafka acknowledged from this instance; 0 before the first, and always 0 on a standby. */
     long lastRelayedId() {
         OutboxRelay r = relay;
         return r == null ? 0 : r.lastRelayedId();
@@ -92,6 +100,4 @@ class OutboxRelayLifecycle implements SmartLifecycle {
         OutboxRelay r = relay;
         return r != null && r.isRunning();
     }
-
-
 }

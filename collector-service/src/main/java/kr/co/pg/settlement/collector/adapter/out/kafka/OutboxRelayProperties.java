@@ -1,19 +1,21 @@
 package kr.co.pg.settlement.collector.adapter.out.kafka;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * settlement.outbox.*: the Debezium relay of outbox_event. DB host/port/database default to those of
- * spring.datasource.url; the user needs REPLICATION SLAVE/CLIENT, SELECT, RELOAD (spring.datasource.* by default).
- * {@code serverId} must be unique among the binlog readers of the server; {@code stateDir} must survive restarts.
+ * spring.datasource.url; the user needs REPLICATION SLAVE/CLIENT, SELECT, RELOAD and CREATE (for the relay's state
+ * tables) (spring.datasource.* by default). Every collector instance runs a relay; one relays, the others stand by
+ * and try to take over every {@code standbyRetryInterval}. {@code serverId} must differ from the other binlog
+ * readers of the server and be the SAME on all collector instances. Offsets live in the database: no local state.
  */
 @ConfigurationProperties("settlement.outbox")
 record OutboxRelayProperties(Boolean relayEnabled, String dbHost, Integer dbPort, String database, String dbUser,
-                             String dbPassword, Long serverId, Path stateDir, String name, Integer maxBatchSize,
-                             Duration pollInterval, Duration cleanupInterval, Integer cleanupBatchSize) {
+                             String dbPassword, Long serverId, String name, Integer maxBatchSize,
+                             Duration pollInterval, Duration standbyRetryInterval, Duration cleanupInterval,
+                             Integer cleanupBatchSize) {
 
     boolean enabled() {
         return relayEnabled == null || relayEnabled;

@@ -1,14 +1,26 @@
 package kr.co.pg.settlement.scheduler;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import kr.co.pg.settlement.events.Topics;
-import kr.co.pg.settlement.scheduler.adapter.in.scheduling.SchedulerProperties;
+import kr.co.pg.settlement.scheduler.adapter.in.kafka.KafkaLeadership;
+import kr.co.pg.settlement.scheduler.adapter.in.scheduling.CronTimetable;
+import kr.co.pg.settlement.scheduler.adapter.in.scheduling.Ticker;
+import kr.co.pg.settlement.scheduler.adapter.out.holidays.HolidayFiles;
+import kr.co.pg.settlement.scheduler.adapter.out.kafka.KafkaKickoffHistory;
 import kr.co.pg.settlement.scheduler.adapter.out.kafka.KickoffSender;
-import kr.co.pg.settlement.scheduler.application.ScheduledKickoffs;
-import org.apache.kafka.clients.producer.Producer;
+import kr.co.pg.settlement.scheduler.application.HolidayCalendar;
+import kr.co.pg.settlement.scheduler.application.JobPlan;
+import kr.co.pg.settlement.scheduler.application.KickoffScheduler;
+import kr.co.pg.settlement.scheduler.application.ScheduleOverview;
+import kr.co.pg.settlement.scheduler.application.SlotPlanner;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,34 +31,93 @@ import org.springframework.kafka.core.ProducerFactory;
 @Configuration(proxyBeanMethods = false)
 class SchedulerConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(SchedulerConfiguration.class);
+
     @Bean
     Clock clock(SchedulerProperties properties) {
         return Clock.system(properties.zone());
     }
 
     @Bean
+    HolidayCalendar holidayCalendar(SchedulerProperties properties) {
+        return HolidayFiles.load(properties.holidays().directoryPath());
+    }
+
+    @Bean
+    SlotPlanner slotPlanner(SchedulerProperties properties, HolidayCalendar holidays) {
+        List<JobPlan> plans = new ArrayList<>();
+        properties.schedules().forEach((job, schedule) -> {
+            if (!schedule.isEnabled()) {
+                log.info("Job {} is disabled (settlement.scheduler): no kick-offs are sent for it", job);
+                return;
+            }
+            plans.add(new JobPlan(job, new CronTimetable(schedule.cron(), schedule.zone()), schedule.skipHolidays()));
+            log.info("Job {} scheduled: cron '{}' in {}, {}", job, schedule.cron(), schedule.zone(),
+                    schedule.skipHolidays() ? "not on public holidays" : "every day including public holidays");
+        });
+        return new SlotPlanner(plans, holidays);
+    }
+
+    @Bean
     @SuppressWarnings("unchecked")
-    KickoffSender kickoffSender(ProducerFactory<?, ?> producerFactory, Clock clock,
-                                @Value("${settlement.scheduler.ack-timeout:30s}") Duration ackTimeout) {
-        return new KickoffSender((Producer<String, byte[]>) (Producer<?, ?>) producerFactory.createProducer(), clock,
-                ackTimeout);
+    KickoffSender kickoffSender(ProducerFactory<?, ?> producerFactory, Clock clock, SchedulerProperties properties) {
+        return new KickoffSender((Producer<String, byte[]>) (Producer<?, ?>) producerFactory.createProducer(),
+                properties.kafka().kickoffTopic(), clock, properties.ackTimeout());
     }
 
     @Bean
-    ScheduledKickoffs scheduledKickoffs(KickoffSender sender, Clock clock, SchedulerProperties properties) {
-        return new ScheduledKickoffs(sender, clock, properties.sendAttempts(), properties.retryDelay(),
-                duration -> Thread.sleep(duration.toMillis()));
+    KickoffScheduler kickoffScheduler(SlotPlanner planner, KickoffSender sender, Clock clock,
+                                      SchedulerProperties properties,
+                                      @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        KafkaKickoffHistory history = new KafkaKickoffHistory(bootstrapServers, properties.kafka().kickoffTopic(),
+                properties.ackTimeout());
+        return new KickoffScheduler(planner, sender, history, clock, properties.catchUpWindow());
     }
 
     @Bean
-    KafkaAdmin.NewTopics settlementTopics() {
-        return new KafkaAdmin.NewTopics(Topics.all().stream()
-                .map(spec -> TopicBuilder.name(spec.name())
-                        .partitions(spec.partitions())
-                        .replicas(1)
-                        .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Topics.RETENTION.toMillis()))
-                        .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(Topics.MAX_MESSAGE_BYTES))
-                        .build())
-                .toArray(NewTopic[]::new));
+    ScheduleOverview scheduleOverview(SlotPlanner planner, KickoffScheduler scheduler, Clock clock) {
+        ScheduleOverview overview = new ScheduleOverview(planner, scheduler, clock);
+        List<Integer> missing = overview.overview(1).missingYears();
+        if (!missing.isEmpty()) {
+            log.error("No public holiday data for {} (have {}): request jobs on dates of those years will NOT be sent. "
+                    + "Add the year files to {} and restart.", missing, planner.holidays().years(),
+                    planner.holidays().whereToAddAYear());
+        }
+        return overview;
+    }
+
+    @Bean
+    Ticker ticker(KickoffScheduler scheduler, SchedulerProperties properties) {
+        return new Ticker(scheduler, properties.tick());
+    }
+
+    @Bean
+    KafkaLeadership kafkaLeadership(KickoffScheduler scheduler, SchedulerProperties properties,
+                                    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        return new KafkaLeadership(bootstrapServers, properties.kafka().leaderTopic(), properties.kafka().leaderGroup(),
+                properties.kafka().sessionTimeout(), scheduler);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics settlementTopics(SchedulerProperties properties) {
+        Stream<NewTopic> shared = Topics.all().stream()
+                .map(spec -> businessTopic(spec.name(), spec.partitions()));
+        Stream<NewTopic> own = Stream.of(TopicBuilder.name(properties.kafka().leaderTopic()).partitions(1).replicas(1)
+                .build());
+        boolean customKickoffTopic = Topics.all().stream().noneMatch(s -> s.name().equals(
+                properties.kafka().kickoffTopic()));
+        if (customKickoffTopic) {
+            own = Stream.concat(own, Stream.of(businessTopic(properties.kafka().kickoffTopic(), 4)));
+        }
+        return new KafkaAdmin.NewTopics(Stream.concat(shared, own).toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic businessTopic(String name, int partitions) {
+        return TopicBuilder.name(name)
+                .partitions(partitions)
+                .replicas(1)
+                .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Topics.RETENTION.toMillis()))
+                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(Topics.MAX_MESSAGE_BYTES))
+                .build();
     }
 }

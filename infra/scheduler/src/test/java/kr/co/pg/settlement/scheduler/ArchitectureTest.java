@@ -17,12 +17,22 @@ class ArchitectureTest {
                     "java.sql..", "..scheduler.adapter..");
 
     @ArchTest
-    static final ArchRule kafkaAdapterDoesNotKnowTheScheduling = noClasses()
-            .that().resideInAPackage("..adapter.out.kafka..")
+    static final ArchRule outgoingAdaptersDoNotKnowIncomingOnes = noClasses()
+            .that().resideInAPackage("..adapter.out..")
             .should().dependOnClassesThat().resideInAPackage("..adapter.in..");
 
     @ArchTest
-    static final ArchRule schedulingAdapterDoesNotKnowKafka = noClasses()
+    static final ArchRule incomingAdaptersDoNotKnowOutgoingOnes = noClasses()
             .that().resideInAPackage("..adapter.in..")
-            .should().dependOnClassesThat().resideInAnyPackage("..adapter.out..", "org.apache.kafka..");
+            .should().dependOnClassesThat().resideInAPackage("..adapter.out..");
+
+    @ArchTest
+    static final ArchRule adaptersDoNotKnowEachOther = noClasses()
+            .that().resideInAnyPackage("..adapter.in.scheduling..", "..adapter.in.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("..adapter.in.kafka..", "org.apache.kafka..");
+
+    @ArchTest
+    static final ArchRule holidayFilesKnowNoKafka = noClasses()
+            .that().resideInAPackage("..adapter.out.holidays..")
+            .should().dependOnClassesThat().resideInAnyPackage("..adapter.out.kafka..", "org.apache.kafka..");
 }

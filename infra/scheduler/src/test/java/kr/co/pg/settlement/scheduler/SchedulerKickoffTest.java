@@ -3,13 +3,15 @@ package kr.co.pg.settlement.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +24,7 @@ import kr.co.pg.settlement.events.KickoffParser;
 import kr.co.pg.settlement.events.KickoffRequested;
 import kr.co.pg.settlement.events.Topics;
 import kr.co.pg.settlement.localstack.LocalStack;
-import kr.co.pg.settlement.scheduler.adapter.in.scheduling.SchedulerProperties;
 import kr.co.pg.settlement.scheduler.adapter.out.kafka.KickoffSender;
-import kr.co.pg.settlement.scheduler.application.ScheduledKickoffs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,122 +33,112 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-/** A kick-off fired by the schedule reaches settlement.kickoff.v1 in the contract's shape (real Kafka). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "settlement.scheduler.registration-result.enabled=false")
+/** A scheduled kick-off reaches the topic in the contract's shape (real Kafka); the schedule endpoint. */
 class SchedulerKickoffTest {
 
-    /** Tuesday 2026-11-24 07:15 KST = 2026-11-23T22:15Z. */
-    static final Instant NOW = Instant.parse("2026-11-23T22:15:00Z");
-    static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
-
-    private static KafkaConsumer<String, byte[]> consumer;
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> LocalStack.kafka().bootstrapServers());
-    }
-
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        @Primary
-        Clock fixedClock() {
-            return Clock.fixed(NOW, SEOUL);
-        }
-    }
-
-    @Autowired
-    ScheduledKickoffs scheduledKickoffs;
-
-    @Autowired
-    KickoffSender kickoffSender;
-
-    @Autowired
-    SchedulerProperties properties;
+    /** Tuesday 2026-11-24 07:15 KST: the slots of 06:15 and 07:15 are due. */
+    static final MutableClock CLOCK = new MutableClock("2026-11-24T07:15");
+    static SchedulerInstances instances;
+    static ConfigurableApplicationContext instance;
+    static KafkaConsumer<String, byte[]> consumer;
+    static final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
     @BeforeAll
-    static void subscribe() {
+    static void start() {
+        instances = new SchedulerInstances(CLOCK);
+        instance = instances.start();
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.kafka().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "scheduler-it-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(Set.of(Topics.KICKOFF));
+        consumer.subscribe(Set.of(instances.kickoffTopic, Topics.KICKOFF));
     }
 
     @AfterAll
-    static void close() {
+    static void stop() {
         consumer.close();
+        instances.close();
     }
 
     @Test
-    void firedScheduleSendsTheContractsKickoffForTodayInSeoul() {
-        String kickoffId = scheduledKickoffs.fire(Job.DIFF_SETTLEMENT_REQUEST);
+    void dueSlotIsSentInTheContractsShape() {
+        ConsumerRecord<String, byte[]> record = awaitRecord("sched:DIFF_SETTLEMENT_REQUEST:2026-11-24:0715");
 
-        ConsumerRecord<String, byte[]> record = awaitRecord(kickoffId);
+        assertThat(record.topic()).isEqualTo(instances.kickoffTopic);
         assertThat(record.key()).isEqualTo("DIFF_SETTLEMENT_REQUEST");
         KickoffRequested kickoff = KickoffParser.parse(record.value());
-        assertThat(kickoff.kickoffId()).isEqualTo(kickoffId);
-        assertThat(UUID.fromString(kickoffId)).isNotNull();
         assertThat(kickoff.job()).isEqualTo(Job.DIFF_SETTLEMENT_REQUEST);
         assertThat(kickoff.businessDate()).isEqualTo(LocalDate.of(2026, 11, 24));
         assertThat(kickoff.requestedAt()).isEqualTo(OffsetDateTime.parse("2026-11-24T07:15:00+09:00"));
         assertThat(kickoff.requestedBy()).isEqualTo("scheduler");
-
         JsonNode json = EventJson.mapper().readTree(record.value());
-        List<String> fields = new ArrayList<>(json.propertyNames());
-        assertThat(fields).containsExactly("kickoffId", "job", "businessDate", "requestedAt", "requestedBy");
+        assertThat(new ArrayList<>(json.propertyNames()))
+                .containsExactly("kickoffId", "job", "businessDate", "requestedAt", "requestedBy");
         assertThat(json.get("requestedAt").asString()).isEqualTo("2026-11-24T07:15:00+09:00");
-        assertThat(json.get("businessDate").asString()).isEqualTo("2026-11-24");
-
-        assertThat(header(record, EventHeaders.EVENT_ID)).isEqualTo(kickoffId);
+        assertThat(header(record, EventHeaders.EVENT_ID)).isEqualTo("sched:DIFF_SETTLEMENT_REQUEST:2026-11-24:0715");
         assertThat(header(record, EventHeaders.EVENT_TYPE)).isEqualTo("KickoffRequested");
         assertThat(header(record, EventHeaders.BUSINESS_DATE)).isEqualTo("2026-11-24");
+
+        SchedulerInstances.awaitLeaderTicks(instance, 2);
+        assertThat(instances.kickoffIds()).containsExactly(
+                "sched:DIFF_SETTLEMENT_REQUEST:2026-11-24:0715", "sched:DIFF_SETTLEMENT_RESULT:2026-11-24:0715",
+                "sched:SUBMERCHANT_REGISTRATION_REQUEST:2026-11-24:0615",
+                "sched:SUBMERCHANT_REGISTRATION_RESULT:2026-11-24:0615");
     }
 
     @Test
-    void senderIsReusableForAnyJobDateAndRequester() {
-        String kickoffId = kickoffSender.send(Job.SUBMERCHANT_REGISTRATION_RESULT, LocalDate.of(2026, 11, 20),
-                "operator:kim");
+    void scheduleEndpointListsNextRunsWithHolidaySkipsAndTheYearsHolidays() throws Exception {
+        int port = Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/schedule?runs=23")).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 
-        KickoffRequested kickoff = KickoffParser.parse(awaitRecord(kickoffId).value());
-        assertThat(kickoff.job()).isEqualTo(Job.SUBMERCHANT_REGISTRATION_RESULT);
-        assertThat(kickoff.businessDate()).isEqualTo(LocalDate.of(2026, 11, 20));
-        assertThat(kickoff.requestedBy()).isEqualTo("operator:kim");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = EventJson.mapper().readTree(response.body());
+        assertThat(body.get("zone").asString()).isEqualTo("Asia/Seoul");
+        assertThat(body.get("now").asString()).isEqualTo("2026-11-24T07:15+09:00");
+        assertThat(body.get("catchUpWindow").asString()).isEqualTo("PT6H");
+        JsonNode request = body.get("jobs").get(2);
+        assertThat(request.get("job").asString()).isEqualTo("DIFF_SETTLEMENT_REQUEST");
+        assertThat(request.get("schedule").asString()).isEqualTo("0 15 7 * * MON-FRI in Asia/Seoul");
+        assertThat(request.get("skipsHolidays").asBoolean()).isTrue();
+        JsonNode runs = request.get("nextRuns");
+        assertThat(runs.size()).isEqualTo(23);
+        assertThat(runs.get(0).get("at").asString()).isEqualTo("2026-11-25T07:15+09:00");
+        assertThat(runs.get(0).get("businessDate").asString()).isEqualTo("2026-11-25");
+        assertThat(runs.get(0).get("kickoffId").asString()).isEqualTo("sched:DIFF_SETTLEMENT_REQUEST:2026-11-25:0715");
+        assertThat(runs.get(0).get("status").asString()).isEqualTo("RUN");
+        assertThat(runs.get(22).get("businessDate").asString()).isEqualTo("2026-12-25");
+        assertThat(runs.get(22).get("status").asString()).isEqualTo("SKIPPED_HOLIDAY");
+        assertThat(runs.get(22).get("reason").asString()).isEqualTo("기독탄신일");
+        JsonNode result = body.get("jobs").get(3);
+        assertThat(result.get("skipsHolidays").asBoolean()).isFalse();
+        assertThat(result.get("nextRuns").get(22).get("businessDate").asString()).isEqualTo("2026-12-17");
+        JsonNode holidays = body.get("holidays");
+        assertThat(holidays.get("year").asInt()).isEqualTo(2026);
+        assertThat(holidays.get("source").asString()).isEqualTo("classpath:holidays/2026.txt");
+        assertThat(holidays.get("days").size()).isEqualTo(21);
+        assertThat(holidays.get("days").get(3).get("date").asString()).isEqualTo("2026-02-18");
+        assertThat(body.get("holidayYears").toString()).isEqualTo("[2025,2026,2027]");
+        assertThat(body.get("missingHolidayYears").size()).isZero();
     }
 
     @Test
     void standaloneSenderWorksWithoutSpring() {
         String kickoffId;
         try (KickoffSender sender = KickoffSender.create(LocalStack.kafka().bootstrapServers(),
-                Clock.fixed(NOW, SEOUL))) {
-            kickoffId = sender.send(Job.DIFF_SETTLEMENT_RESULT, LocalDate.of(2026, 11, 24), "demo");
+                Clock.fixed(CLOCK.instant(), MutableClock.SEOUL))) {
+            kickoffId = sender.send(Job.DIFF_SETTLEMENT_RESULT, LocalDate.of(2026, 11, 24), "operator:kim");
         }
-        assertThat(KickoffParser.parse(awaitRecord(kickoffId).value()).job()).isEqualTo(Job.DIFF_SETTLEMENT_RESULT);
+        ConsumerRecord<String, byte[]> record = awaitRecord(kickoffId);
+        assertThat(record.topic()).isEqualTo(Topics.KICKOFF);
+        assertThat(UUID.fromString(kickoffId)).isNotNull();
+        assertThat(KickoffParser.parse(record.value()).requestedBy()).isEqualTo("operator:kim");
     }
-
-    @Test
-    void bindsDomainSchedulesAndPerJobSwitches() {
-        assertThat(properties.zone()).isEqualTo(SEOUL);
-        assertThat(properties.settlementRequest().cron()).isEqualTo("0 15 7 * * MON-FRI");
-        assertThat(properties.registrationRequest().cron()).isEqualTo("0 15 6 * * MON-FRI");
-        assertThat(properties.settlementResult().cron()).isEqualTo("0 15 7 * * *");
-        assertThat(properties.registrationResult().cron()).isEqualTo("0 15 6 * * *");
-        assertThat(properties.settlementRequest().isEnabled()).isTrue();
-        assertThat(properties.registrationResult().isEnabled()).isFalse();
-    }
-
-    private static final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
     private static ConsumerRecord<String, byte[]> awaitRecord(String kickoffId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> {

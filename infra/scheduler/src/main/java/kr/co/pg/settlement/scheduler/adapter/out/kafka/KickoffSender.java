@@ -41,17 +41,25 @@ public final class KickoffSender implements KickoffPort, AutoCloseable {
     private static final DateTimeFormatter REQUESTED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
     private final Producer<String, byte[]> producer;
+    private final String topic;
     private final Clock clock;
     private final Duration ackTimeout;
     private final boolean ownsProducer;
 
     /** Uses a producer managed by someone else (e.g. Spring's producer factory); close() leaves it open. */
     public KickoffSender(Producer<String, byte[]> producer, Clock clock, Duration ackTimeout) {
-        this(producer, clock, ackTimeout, false);
+        this(producer, Topics.KICKOFF, clock, ackTimeout, false);
     }
 
-    private KickoffSender(Producer<String, byte[]> producer, Clock clock, Duration ackTimeout, boolean ownsProducer) {
+    /** As above, sending to {@code topic} instead of {@link Topics#KICKOFF} (tests isolate themselves so). */
+    public KickoffSender(Producer<String, byte[]> producer, String topic, Clock clock, Duration ackTimeout) {
+        this(producer, topic, clock, ackTimeout, false);
+    }
+
+    private KickoffSender(Producer<String, byte[]> producer, String topic, Clock clock, Duration ackTimeout,
+                          boolean ownsProducer) {
         this.producer = producer;
+        this.topic = topic;
         this.clock = clock;
         this.ackTimeout = ackTimeout;
         this.ownsProducer = ownsProducer;
@@ -65,7 +73,7 @@ public final class KickoffSender implements KickoffPort, AutoCloseable {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.CLIENT_ID_CONFIG, "kickoff-sender-" + UUID.randomUUID()),
                 new StringSerializer(), new ByteArraySerializer());
-        return new KickoffSender(producer, clock, Duration.ofSeconds(30), true);
+        return new KickoffSender(producer, Topics.KICKOFF, clock, Duration.ofSeconds(30), true);
     }
 
     /** Sends a new kick-off and returns its id (a random UUID). */
@@ -77,7 +85,7 @@ public final class KickoffSender implements KickoffPort, AutoCloseable {
 
     @Override
     public void send(String kickoffId, Job job, LocalDate businessDate, String requestedBy) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.KICKOFF, job.name(),
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, job.name(),
                 json(kickoffId, job, businessDate, requestedBy));
         record.headers().add(EventHeaders.EVENT_ID, kickoffId.getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventHeaders.EVENT_TYPE, EVENT_TYPE.getBytes(StandardCharsets.UTF_8));
@@ -90,7 +98,7 @@ public final class KickoffSender implements KickoffPort, AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             throw new KickoffNotSentException("kick-off " + kickoffId + " (" + job + ", " + businessDate
-                    + ") not acknowledged by Kafka on topic " + Topics.KICKOFF + " within " + ackTimeout + ": "
+                    + ") not acknowledged by Kafka on topic " + topic + " within " + ackTimeout + ": "
                     + cause, cause);
         }
     }

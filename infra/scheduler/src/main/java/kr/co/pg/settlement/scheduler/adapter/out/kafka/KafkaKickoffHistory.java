@@ -1,0 +1,94 @@
+package kr.co.pg.settlement.scheduler.adapter.out.kafka;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import kr.co.pg.settlement.events.InvalidEventException;
+import kr.co.pg.settlement.events.KickoffParser;
+import kr.co.pg.settlement.scheduler.application.KickoffHistory;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads back the kick-offs on the kick-off topic itself (no consumer group, nothing committed): every partition
+ * from the first record whose broker time is within the lookback up to the end offsets seen at the start. The
+ * topic carries a handful of kick-offs a day, so this is a few records.
+ */
+public final class KafkaKickoffHistory implements KickoffHistory {
+
+    private final String bootstrapServers;
+    private final String topic;
+    private final Duration timeout;
+
+    public KafkaKickoffHistory(String bootstrapServers, String topic, Duration timeout) {
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public Set<String> sentKickoffIds(Duration lookback) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.CLIENT_ID_CONFIG, "scheduler-history-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+            long since = System.currentTimeMillis() - lookback.toMillis();
+            Map<TopicPartition, Long> query = new HashMap<>();
+            partitions.forEach(tp -> query.put(tp, since));
+            Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(query, timeout);
+            Map<TopicPartition, Long> remaining = new HashMap<>();
+            for (TopicPartition tp : partitions) {
+                OffsetAndTimestamp start = starts.get(tp);
+                long from = start == null ? ends.get(tp) : start.offset();
+                consumer.seek(tp, from);
+                if (from < ends.get(tp)) {
+                    remaining.put(tp, ends.get(tp));
+                }
+            }
+            return read(consumer, remaining);
+        }
+    }
+
+    private Set<String> read(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> remaining) {
+        Set<String> ids = new HashSet<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!remaining.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("reading back " + topic + " took longer than " + timeout
+                        + "; partitions not read to their end: " + remaining.keySet());
+            }
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                Long end = remaining.get(tp);
+                if (end != null && record.offset() < end) {
+                    idOf(record.value(), ids);
+                }
+            }
+            remaining.keySet().removeIf(tp -> consumer.position(tp) >= remaining.get(tp));
+        }
+        return ids;
+    }
+
+    private static void idOf(byte[] value, Set<String> ids) {
+        try {
+            ids.add(KickoffParser.parse(value).kickoffId());
+        } catch (InvalidEventException e) {
+            // not a kick-off anybody ran; it cannot be one of ours either
+        }
+    }
+}

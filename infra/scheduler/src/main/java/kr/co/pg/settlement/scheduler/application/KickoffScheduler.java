@@ -1,0 +1,183 @@
+package kr.co.pg.settlement.scheduler.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the kick-off of every due slot once. On each tick the leader looks at all slots of the last
+ * {@code catchUpWindow} (so a slot missed while no instance was leading is caught up, and a send that failed is
+ * retried with the same id) and sends those not yet sent. What was sent is read back from the kick-off topic when
+ * leadership is gained, so a restart or a new leader does not send again. Only the leader sends.
+ */
+public final class KickoffScheduler {
+
+    public static final String REQUESTED_BY = "scheduler";
+    /** How far before the window missed slots are still reported (not sent) when leadership is gained. */
+    static final Duration MISSED_REPORT_LOOKBACK = Duration.ofDays(1);
+    private static final Logger log = LoggerFactory.getLogger(KickoffScheduler.class);
+
+    private final SlotPlanner planner;
+    private final KickoffPort kickoffs;
+    private final KickoffHistory history;
+    private final Clock clock;
+    private final Duration catchUpWindow;
+
+    private final Object lock = new Object();
+    private boolean leader;
+    /** Kick-off ids known as sent; null until read back after gaining leadership. */
+    private Set<String> sent;
+    /** Slots whose skip or failure was already logged, so each is logged once per process. */
+    private final Set<String> reported = new HashSet<>();
+    /** Slots whose send failed, to say so loudly when they leave the window unsent. */
+    private final Map<String, Slot> failing = new LinkedHashMap<>();
+    private long leaderTicks;
+
+    public KickoffScheduler(SlotPlanner planner, KickoffPort kickoffs, KickoffHistory history, Clock clock,
+                            Duration catchUpWindow) {
+        if (catchUpWindow.isNegative()) {
+            throw new IllegalArgumentException("catch-up window must not be negative: " + catchUpWindow);
+        }
+        this.planner = planner;
+        this.kickoffs = kickoffs;
+        this.history = history;
+        this.clock = clock;
+        this.catchUpWindow = catchUpWindow;
+    }
+
+    public void leadershipGranted() {
+        synchronized (lock) {
+            leader = true;
+            sent = null;
+        }
+        log.info("This scheduler instance is now the leader: it sends the kick-offs (catch-up window {})",
+                catchUpWindow);
+    }
+
+    /** Returns once no send of this instance is in flight any more. */
+    public void leadershipRevoked() {
+        synchronized (lock) {
+            if (leader) {
+                log.info("This scheduler instance is no longer the leader: it stands by");
+            }
+            leader = false;
+            sent = null;
+        }
+    }
+
+    public boolean isLeader() {
+        synchronized (lock) {
+            return leader;
+        }
+    }
+
+    /** Ticks completed while leader (tests and the status endpoint). */
+    public long leaderTicks() {
+        synchronized (lock) {
+            return leaderTicks;
+        }
+    }
+
+    public Duration catchUpWindow() {
+        return catchUpWindow;
+    }
+
+    /** Sends what is due; does nothing on a standby. Never throws: problems are logged and retried next tick. */
+    public void tick() {
+        synchronized (lock) {
+            if (!leader) {
+                return;
+            }
+            Instant now = clock.instant();
+            if (sent == null && !readHistory(now)) {
+                return;
+            }
+            reportFailedOutOfWindow(now.minus(catchUpWindow));
+            for (Slot slot : planner.between(now.minus(catchUpWindow), now)) {
+                if (!sent.contains(slot.kickoffId()) && !handle(slot)) {
+                    break;
+                }
+            }
+            leaderTicks++;
+        }
+    }
+
+    private boolean readHistory(Instant now) {
+        try {
+            sent = new HashSet<>(history.sentKickoffIds(catchUpWindow.plus(MISSED_REPORT_LOOKBACK)));
+        } catch (RuntimeException e) {
+            log.warn("Cannot read back the kick-offs already sent ({}); nothing is sent until they can be read "
+                    + "(retried on the next tick). Check Kafka.", e.toString());
+            return false;
+        }
+        log.info("{} scheduled kick-offs read back; catching up the slots of the last {}",
+                sent.stream().filter(Slot::isScheduledKickoffId).count(), catchUpWindow);
+        reportMissedBeyondWindow(now);
+        return true;
+    }
+
+    /** Returns false when Kafka did not take the kick-off: the rest waits for the next tick. */
+    private boolean handle(Slot slot) {
+        String id = slot.kickoffId();
+        Verdict verdict = planner.verdict(slot);
+        if (verdict.kind() == Verdict.Kind.SKIPPED_HOLIDAY) {
+            if (reported.add(id)) {
+                log.info("Slot {} not sent: {} is a public holiday ({}); request jobs run on business days only",
+                        id, slot.businessDate(), verdict.reason());
+            }
+            return true;
+        }
+        if (verdict.kind() == Verdict.Kind.SKIPPED_NO_HOLIDAY_DATA) {
+            if (reported.add(id)) {
+                log.error("Slot {} NOT sent: it is unknown whether {} is a public holiday: {}. If {} is a business "
+                        + "day, kick off {} for {} by hand.", id, slot.businessDate(), verdict.reason(),
+                        slot.businessDate(), slot.job(), slot.businessDate());
+            }
+            return true;
+        }
+        try {
+            kickoffs.send(id, slot.job(), slot.businessDate(), REQUESTED_BY);
+        } catch (KickoffNotSentException e) {
+            log.warn("Kick-off {} not acknowledged by Kafka ({}); retried with the same id on the next tick while "
+                    + "the slot is within the catch-up window ({})", id, e.getMessage(), catchUpWindow);
+            failing.put(id, slot);
+            return false;
+        }
+        failing.remove(id);
+        sent.add(id);
+        log.info("Kick-off {} sent: job {} for business date {} (slot {})", id, slot.job(), slot.businessDate(),
+                slot.at());
+        return true;
+    }
+
+    private void reportFailedOutOfWindow(Instant windowStart) {
+        for (Iterator<Slot> it = failing.values().iterator(); it.hasNext(); ) {
+            Slot slot = it.next();
+            if (slot.at().toInstant().isBefore(windowStart)) {
+                it.remove();
+                log.error("Kick-off {} ({} for {}) could not be sent within the catch-up window ({}) and is given up. "
+                        + "When Kafka is back, kick off {} for {} by hand.", slot.kickoffId(), slot.job(),
+                        slot.businessDate(), catchUpWindow, slot.job(), slot.businessDate());
+            }
+        }
+    }
+
+    private void reportMissedBeyondWindow(Instant now) {
+        Instant windowStart = now.minus(catchUpWindow);
+        for (Slot slot : planner.between(windowStart.minus(MISSED_REPORT_LOOKBACK), windowStart.minusNanos(1))) {
+            if (!sent.contains(slot.kickoffId()) && planner.verdict(slot).runs() && reported.add(slot.kickoffId())) {
+                log.error("Slot {} ({} for {}) was never sent and is older than the catch-up window ({}): it is NOT "
+                        + "sent automatically. If the job should still run, kick off {} for {} by hand.",
+                        slot.kickoffId(), slot.job(), slot.businessDate(), catchUpWindow, slot.job(),
+                        slot.businessDate());
+            }
+        }
+    }
+}

@@ -28,7 +28,52 @@ public final class BusinessDay {
         this.timeout = timeout;
     }
 
-    public Timings run(LocalDate businessDate) {
+    /**
+     * The benchmark's settlement: both settlement kick-offs at once (the poller polls its receipts on its own
+     * interval anyway), then the database polled every {@code pollEvery}. {@code allSent}: from the first kick-off
+     * until no row of the day is COLLECTED or still NONE while its sub-merchant holds a preferential tier
+     * (every request row is SENT or beyond); {@code allSettled}: until, besides, the request job_run is DONE and no
+     * row is COLLECTED or SENT.
+     */
+    public record TogetherTimings(Duration allSent, Duration allSettled) {
+    }
+
+    public TogetherTimings settleTogether(LocalDate businessDate, Duration pollEvery) {
+        long start = System.nanoTime();
+        String request = kickoffs.send(Job.DIFF_SETTLEMENT_REQUEST, businessDate);
+        kickoffs.send(Job.DIFF_SETTLEMENT_RESULT, businessDate);
+        progress.accept("kick-off DIFF_SETTLEMENT_REQUEST and DIFF_SETTLEMENT_RESULT " + businessDate + " together ("
+                + request + ")");
+        Duration allSent = null;
+        long deadline = start + timeout.toNanos();
+        long nextReport = start + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            long now = System.nanoTime();
+            if (allSent == null && !db.anyRequestRowUnsent(businessDate)) {
+                allSent = Duration.ofNanos(now - start);
+                progress.accept("all request rows SENT or beyond after " + seconds(allSent));
+            }
+            if (allSent != null && db.jobRunStatus(request).filter("DONE"::equals).isPresent() && !db.anyRowInFlight()) {
+                Duration allSettled = Duration.ofNanos(now - start);
+                progress.accept("all settled after " + seconds(allSettled));
+                return new TogetherTimings(allSent, allSettled);
+            }
+            if (now - deadline > 0) {
+                throw new IllegalStateException("settlement not done within " + timeout + " (" + db.transactionsByStatus()
+                        + ") - see the day report for rows stuck and files refused");
+            }
+            if (now - nextReport > 0) {
+                // cheap on purpose: a GROUP BY over the day's rows would weigh on what is measured
+                progress.accept("  waiting: " + (allSent == null ? "rows to send" : "results") + " ... "
+                        + seconds(Duration.ofNanos(now - start)));
+                nextReport = now + Duration.ofSeconds(10).toNanos();
+            }
+            pause(pollEvery);
+        }
+    }
+
+    /** Registration only: both registration jobs, in order, until no sub-merchant is REQUESTED or SENT. */
+    public Duration registration(LocalDate businessDate) {
         Instant start = Instant.now();
         String registration = kickoffs.send(Job.SUBMERCHANT_REGISTRATION_REQUEST, businessDate);
         progress.accept("kick-off SUBMERCHANT_REGISTRATION_REQUEST " + businessDate + " (" + registration + ")");
@@ -39,6 +84,11 @@ public final class BusinessDay {
                 "SELECT COUNT(*) FROM sub_merchant WHERE kis_reg_status IN ('REQUESTED','SENT')") == 0);
         Duration registrationTime = Duration.between(start, Instant.now());
         progress.accept("registration done in " + seconds(registrationTime) + ": " + db.subMerchantsByStatus());
+        return registrationTime;
+    }
+
+    public Timings run(LocalDate businessDate) {
+        Duration registrationTime = registration(businessDate);
 
         Instant settlementStart = Instant.now();
         String settlement = kickoffs.send(Job.DIFF_SETTLEMENT_REQUEST, businessDate);
@@ -68,12 +118,16 @@ public final class BusinessDay {
                         + ", transactions " + db.transactionsByStatus());
                 nextReport = Instant.now().plusSeconds(10);
             }
-            try {
-                Thread.sleep(200); // a polling loop of the runner, not a test
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting: " + what, e);
-            }
+            pause(Duration.ofMillis(200));
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis()); // a polling loop of the runner, not a test
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting", e);
         }
     }
 

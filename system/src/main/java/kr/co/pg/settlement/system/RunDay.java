@@ -22,8 +22,9 @@ import kr.co.pg.settlement.localstack.KafkaBroker;
 import kr.co.pg.settlement.localstack.LocalStack;
 import kr.co.pg.settlement.localstack.MariaDbServer;
 import kr.co.pg.settlement.localstack.PersistentStack;
+import kr.co.pg.settlement.system.bench.Benchmark;
+import kr.co.pg.settlement.system.bench.BenchmarkOptions;
 import kr.co.pg.settlement.system.demo.DemoDataGenerator;
-import kr.co.pg.settlement.system.launch.ServiceHandle;
 import kr.co.pg.settlement.system.launch.ServiceLauncher;
 
 /**
@@ -32,9 +33,9 @@ import kr.co.pg.settlement.system.launch.ServiceLauncher;
  * runs); drives the four jobs by kick-off messages; prints the day report and where everything listens;
  * runs until Ctrl-C.
  * <p>
- * {@code --benchmark=N [--sub-merchants=M]}: a fresh stack with each service in its own JVM (-Xmx512m), M
- * sub-merchants and N transactions; prints the registration time, the time from the settlement kick-off to
- * the last row settled, and each service's peak heap; then exits.
+ * {@code --benchmark=N [--sub-merchants=M] [--instances=K] [--profile]}: the benchmark ({@link Benchmark}): a fresh
+ * stack with each service in its own JVM, N approvals, M sub-merchants; prints the timings, the SQL floor, the peaks
+ * of heap and resident memory and one {@code BENCHMARK {json}} line; then exits.
  */
 public final class RunDay {
 
@@ -44,7 +45,8 @@ public final class RunDay {
     public static void main(String[] args) throws Exception {
         Map<String, String> a = parse(args);
         if (a.containsKey("benchmark")) {
-            benchmark(Integer.parseInt(a.get("benchmark")), Integer.parseInt(a.getOrDefault("sub-merchants", "2000")));
+            Benchmark.run(BenchmarkOptions.parse(a), RunDay::say, RunDay::fetchReport);
+            System.exit(0);
         } else {
             demo(Path.of(a.getOrDefault("data-dir", ".local/demo")), a.containsKey("exit"));
         }
@@ -121,49 +123,6 @@ public final class RunDay {
         return businessDate;
     }
 
-    private static void benchmark(int transactions, int subMerchants) throws Exception {
-        MariaDbServer db = LocalStack.mariaDb();
-        KafkaBroker kafka = LocalStack.kafka();
-        String suffix = Long.toHexString(System.nanoTime());
-        String settlementDatabase = "bench_settlement_" + suffix;
-        String pollerDatabase = "bench_poller_" + suffix;
-        db.createDatabase(settlementDatabase);
-        db.createDatabase(pollerDatabase);
-        Path work = Files.createTempDirectory("settlement-bench");
-        SystemStack.Options options = new SystemStack.Options(kafka.bootstrapServers(), db.host(), db.port(),
-                db.username(), db.password(), settlementDatabase, pollerDatabase, work, CLIENT_ID,
-                HexFormat.of().formatHex(new SecureRandom().generateSeed(16)), 0, 0, 10_000, 10_000, "PT2S",
-                "PT1S", Map.of());
-        say("Benchmark: " + subMerchants + " sub-merchants, " + transactions + " transactions; each service in its own"
-                + " JVM with -Xmx512m (logs and GC logs in " + work + ")");
-        try (SystemStack stack = new SystemStack(options, ServiceLauncher.childProcesses(512, work.resolve("logs")))) {
-            stack.startAll();
-            SettlementDb settlementDb = new SettlementDb(SettlementDb.dataSource(db.host(), db.port(),
-                    settlementDatabase, db.username(), db.password()));
-            DemoDataGenerator generator = new DemoDataGenerator(settlementDb.dataSource(), 42L);
-            List<String> ids = ids(generator.insertSubMerchants("BM", 1, subMerchants, false));
-            generator.insertTransactions(ids, "B", 0, transactions, FIRST_DEMO_DATE.minusDays(7), FIRST_DEMO_DATE);
-            say("data set written");
-            BusinessDay.Timings timings;
-            try (Kickoffs kickoffs = new Kickoffs(kafka.bootstrapServers(), "benchmark")) {
-                timings = new BusinessDay(kickoffs, settlementDb, RunDay::say, Duration.ofMinutes(20)).run(FIRST_DEMO_DATE);
-            }
-            say("");
-            say("RESULT registration of " + subMerchants + " sub-merchants (kick-off to last REGISTERED/REJECTED): "
-                    + BusinessDay.seconds(timings.registration()));
-            say("RESULT settlement of " + transactions + " transactions: kick-off to all collected "
-                    + BusinessDay.seconds(timings.settlementRequest()) + ", kick-off to last row settled "
-                    + BusinessDay.seconds(timings.settlementTotal()));
-            say("RESULT final statuses: " + settlementDb.transactionsByStatus());
-            say(fetchReport(stack.collectorUrl(), FIRST_DEMO_DATE));
-            for (ServiceHandle s : List.of(stack.collector(), stack.gateway(), stack.poller(), stack.simulator())) {
-                say(String.format("RESULT peak heap %-22s %6.1f MB (from its GC log; -Xmx512m)", s.name(),
-                        s.peakHeapBytes() / 1024.0 / 1024.0));
-            }
-        }
-        System.exit(0);
-    }
-
     private static String fetchReport(String collectorUrl, LocalDate businessDate) {
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -223,7 +182,8 @@ public final class RunDay {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unknown argument '" + arg + "'; use --benchmark=N [--sub-merchants=M],"
+                throw new IllegalArgumentException("unknown argument '" + arg + "'; use --benchmark=N [--sub-merchants=M]"
+                        + " [--instances=K] [--profile],"
                         + " --data-dir=DIR, --exit");
             }
             int eq = arg.indexOf('=');

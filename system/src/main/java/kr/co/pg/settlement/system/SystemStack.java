@@ -1,7 +1,9 @@
 package kr.co.pg.settlement.system;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import kr.co.pg.settlement.collector.CollectorApplication;
@@ -10,13 +12,23 @@ import kr.co.pg.settlement.poller.PollerApplication;
 import kr.co.pg.settlement.simulator.KisSimulatorApplication;
 import kr.co.pg.settlement.system.launch.ServiceHandle;
 import kr.co.pg.settlement.system.launch.ServiceLauncher;
+import kr.co.pg.settlement.system.launch.ServiceSpec;
+import kr.co.pg.settlement.system.launch.ServiceSpec.Secret;
 
 /**
  * The whole system on given infrastructure: the KIS simulator, the collector, the gateway and the poller,
- * each started through a {@link ServiceLauncher} with its configuration. Every service can be stopped and
- * started again (restart tests). Property names are the services' own application.yml keys.
+ * each started through a {@link ServiceLauncher} with its configuration. The collector, the gateway and the
+ * poller can run as several instances (replicas: the same consumer groups, database and settings; each with
+ * its own port, local state directory and binlog client id). Every service can be stopped and started again
+ * (restart tests). Property names are the services' own yml keys; secrets are passed apart (see
+ * {@link ServiceSpec.Secret}), each under the environment variable its service's yml reads.
  */
 public final class SystemStack implements AutoCloseable {
+
+    static final String SIMULATOR = "kis-simulator";
+    static final String COLLECTOR = "collector-service";
+    static final String GATEWAY = "kis-gateway-service";
+    static final String POLLER = "status-poller-service";
 
     /** Where the stack runs and how it is tuned. */
     public record Options(String kafkaBootstrap, String dbHost, int dbPort, String dbUser, String dbPassword,
@@ -37,15 +49,26 @@ public final class SystemStack implements AutoCloseable {
 
     private final Options options;
     private final ServiceLauncher launcher;
+    private final int instances;
     private final long outboxServerId = 5400 + ThreadLocalRandom.current().nextInt(1000);
     private ServiceHandle simulator;
-    private ServiceHandle collector;
-    private ServiceHandle gateway;
-    private ServiceHandle poller;
+    private final List<ServiceHandle> collectors = new ArrayList<>();
+    private final List<ServiceHandle> gateways = new ArrayList<>();
+    private final List<ServiceHandle> pollers = new ArrayList<>();
 
+    /** One instance of each service. */
     public SystemStack(Options options, ServiceLauncher launcher) {
+        this(options, launcher, 1);
+    }
+
+    /** {@code instancesPerService} instances of the collector, the gateway and the poller; one simulator. */
+    public SystemStack(Options options, ServiceLauncher launcher, int instancesPerService) {
+        if (instancesPerService < 1) {
+            throw new IllegalArgumentException("instances per service must be at least 1, not " + instancesPerService);
+        }
         this.options = options;
         this.launcher = launcher;
+        this.instances = instancesPerService;
     }
 
     public SystemStack startAll() {
@@ -59,53 +82,80 @@ public final class SystemStack implements AutoCloseable {
     public void startSimulator() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("server.port", String.valueOf(options.simulatorPort()));
-        p.put("kis.simulator.state-dir", options.stateDir().resolve("kis-simulator").toString());
-        p.put("kis.simulator.clients." + options.kisClientId(), options.kisSecret());
+        p.put("kis.simulator.state-dir", options.stateDir().resolve(SIMULATOR).toString());
         p.put("kis.simulator.processing-delay", options.simulatorDelay());
-        p.putAll(options.extra("kis-simulator"));
-        simulator = launcher.launch("kis-simulator", KisSimulatorApplication.class, p);
+        p.putAll(options.extra(SIMULATOR));
+        // a map entry keyed by client id: no variable of its own in the simulator's yml
+        List<Secret> secrets = List.of(new Secret("kis.simulator.clients." + options.kisClientId(), null,
+                options.kisSecret()));
+        simulator = launcher.launch(new ServiceSpec(SIMULATOR, SIMULATOR, KisSimulatorApplication.class, p, secrets));
     }
 
+    /** Starts every collector instance. */
     public void startCollector() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("server.port", String.valueOf(options.collectorPort()));
-        p.put("spring.datasource.url", jdbcUrl(options.settlementDatabase()));
-        p.put("spring.datasource.username", options.dbUser());
-        p.put("spring.datasource.password", options.dbPassword());
-        p.put("spring.kafka.bootstrap-servers", options.kafkaBootstrap());
-        p.put("settlement.collector.registration-file-size", String.valueOf(options.registrationFileSize()));
-        p.put("settlement.collector.settlement-file-size", String.valueOf(options.settlementFileSize()));
-        p.put("settlement.outbox.state-dir", options.stateDir().resolve("collector-outbox").toString());
-        p.put("settlement.outbox.server-id", String.valueOf(outboxServerId));
-        p.putAll(options.extra("collector-service"));
-        collector = launcher.launch("collector-service", CollectorApplication.class, p);
+        for (int i = 1; i <= instances; i++) {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("server.port", String.valueOf(i == 1 ? options.collectorPort() : 0));
+            p.put("spring.datasource.url", jdbcUrl(options.settlementDatabase()));
+            p.put("spring.datasource.username", options.dbUser());
+            p.put("spring.kafka.bootstrap-servers", options.kafkaBootstrap());
+            p.put("settlement.collector.registration-file-size", String.valueOf(options.registrationFileSize()));
+            p.put("settlement.collector.settlement-file-size", String.valueOf(options.settlementFileSize()));
+            p.put("settlement.outbox.state-dir", stateDir("collector-outbox", i).toString());
+            // the binlog client id must be unique among the server's replicas (MariaDB drops a duplicate's stream)
+            p.put("settlement.outbox.server-id", String.valueOf(outboxServerId + i - 1));
+            p.putAll(options.extra(COLLECTOR));
+            collectors.add(launcher.launch(new ServiceSpec(COLLECTOR, instanceName(COLLECTOR, i),
+                    CollectorApplication.class, p,
+                    List.of(new Secret("spring.datasource.password", "SETTLEMENT_DB_PASSWORD", options.dbPassword())))));
+        }
     }
 
+    /** Starts every gateway instance. */
     public void startGateway() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("spring.kafka.bootstrap-servers", options.kafkaBootstrap());
-        kis(p);
-        p.putAll(options.extra("kis-gateway-service"));
-        gateway = launcher.launch("kis-gateway-service", GatewayApplication.class, p);
+        for (int i = 1; i <= instances; i++) {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("spring.kafka.bootstrap-servers", options.kafkaBootstrap());
+            kis(p);
+            p.putAll(options.extra(GATEWAY));
+            gateways.add(launcher.launch(new ServiceSpec(GATEWAY, instanceName(GATEWAY, i), GatewayApplication.class,
+                    p, List.of(kisSecret()))));
+        }
     }
 
+    /** Starts every poller instance. */
     public void startPoller() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("spring.datasource.url", jdbcUrl(options.pollerDatabase()));
-        p.put("spring.datasource.username", options.dbUser());
-        p.put("spring.datasource.password", options.dbPassword());
-        p.put("spring.kafka.bootstrap-servers", options.kafkaBootstrap());
-        p.put("settlement.poller.interval", options.pollInterval());
-        p.put("settlement.poller.work-dir", options.stateDir().resolve("poller").toString());
-        kis(p);
-        p.putAll(options.extra("status-poller-service"));
-        poller = launcher.launch("status-poller-service", PollerApplication.class, p);
+        for (int i = 1; i <= instances; i++) {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("spring.datasource.url", jdbcUrl(options.pollerDatabase()));
+            p.put("spring.datasource.username", options.dbUser());
+            p.put("spring.kafka.bootstrap-servers", options.kafkaBootstrap());
+            p.put("settlement.poller.interval", options.pollInterval());
+            p.put("settlement.poller.work-dir", stateDir("poller", i).toString());
+            kis(p);
+            p.putAll(options.extra(POLLER));
+            pollers.add(launcher.launch(new ServiceSpec(POLLER, instanceName(POLLER, i), PollerApplication.class, p,
+                    List.of(new Secret("spring.datasource.password", "POLLER_DB_PASSWORD", options.dbPassword()),
+                            kisSecret()))));
+        }
     }
 
     private void kis(Map<String, String> p) {
         p.put("kis.base-url", simulatorUrl());
         p.put("kis.client-id", options.kisClientId());
-        p.put("kis.secret", options.kisSecret());
+    }
+
+    private Secret kisSecret() {
+        return new Secret("kis.secret", "KIS_SECRET", options.kisSecret());
+    }
+
+    /** The first instance keeps the plain name (and the demo's kept state); others get "-{i}". */
+    private String instanceName(String service, int i) {
+        return instances == 1 ? service : service + "-" + i;
+    }
+
+    private Path stateDir(String name, int i) {
+        return options.stateDir().resolve(i == 1 ? name : name + "-" + i);
     }
 
     private String jdbcUrl(String database) {
@@ -117,46 +167,85 @@ public final class SystemStack implements AutoCloseable {
     }
 
     public String collectorUrl() {
-        return "http://127.0.0.1:" + collector.port();
+        return "http://127.0.0.1:" + collector().port();
+    }
+
+    public int instancesPerService() {
+        return instances;
     }
 
     public ServiceHandle simulator() {
         return simulator;
     }
 
+    /** The first collector instance (null while stopped). */
     public ServiceHandle collector() {
-        return collector;
+        return collectors.isEmpty() ? null : collectors.get(0);
     }
 
     public ServiceHandle gateway() {
-        return gateway;
+        return gateways.isEmpty() ? null : gateways.get(0);
     }
 
     public ServiceHandle poller() {
-        return poller;
+        return pollers.isEmpty() ? null : pollers.get(0);
+    }
+
+    public List<ServiceHandle> collectors() {
+        return List.copyOf(collectors);
+    }
+
+    public List<ServiceHandle> gateways() {
+        return List.copyOf(gateways);
+    }
+
+    public List<ServiceHandle> pollers() {
+        return List.copyOf(pollers);
+    }
+
+    /** Every running instance, grouped by service: collectors, gateways, pollers, then the simulator. */
+    public Map<String, List<ServiceHandle>> services() {
+        Map<String, List<ServiceHandle>> all = new LinkedHashMap<>();
+        all.put(COLLECTOR, collectors());
+        all.put(GATEWAY, gateways());
+        all.put(POLLER, pollers());
+        all.put(SIMULATOR, simulator == null ? List.of() : List.of(simulator));
+        return all;
     }
 
     public void stopGateway() {
-        gateway = stop(gateway);
+        stopAll(gateways);
     }
 
     public void stopPoller() {
-        poller = stop(poller);
+        stopAll(pollers);
     }
 
     public void stopCollector() {
-        collector = stop(collector);
+        stopAll(collectors);
     }
 
     public void stopSimulator() {
-        simulator = stop(simulator);
+        if (simulator != null) {
+            simulator.close();
+        }
+        simulator = null;
     }
 
-    private static ServiceHandle stop(ServiceHandle handle) {
-        if (handle != null) {
-            handle.close();
+    private static void stopAll(List<ServiceHandle> handles) {
+        // the last started first; every instance is stopped even when one fails to stop
+        RuntimeException failure = null;
+        for (int i = handles.size() - 1; i >= 0; i--) {
+            try {
+                handles.get(i).close();
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
         }
-        return null;
+        handles.clear();
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     public Options options() {

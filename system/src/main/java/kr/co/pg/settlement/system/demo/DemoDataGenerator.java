@@ -99,6 +99,16 @@ public final class DemoDataGenerator {
      */
     public int insertTransactions(List<String> subMerchantIds, String idPrefix, long firstNumber, int count,
                                   LocalDate from, LocalDate to) throws SQLException {
+        return insertTransactions(subMerchantIds, idPrefix, firstNumber, count, from, to, DEMO_CHECK_CARD_PERCENT);
+    }
+
+    /**
+     * As {@link #insertTransactions(List, String, long, int, LocalDate, LocalDate)} with {@code checkCardPercent}
+     * % check cards (a multiple of 10: the demo's draw is one of ten).
+     */
+    public int insertTransactions(List<String> subMerchantIds, String idPrefix, long firstNumber, int count,
+                                  LocalDate from, LocalDate to, int checkCardPercent) throws SQLException {
+        requireTenPercentSteps(checkCardPercent);
         String sql = "INSERT INTO payment_transaction (transaction_id, sub_merchant_id, card_company, card_type,"
                 + " transaction_type, approval_no, approved_at, original_approval_no, original_approved_on,"
                 + " masked_card_no, amount, applied_fee_rate, fee_amount, diff_status)"
@@ -138,7 +148,7 @@ public final class DemoDataGenerator {
                     recent.remove(original);
                 } else {
                     String subMerchantId = subMerchantIds.get(random.nextInt(subMerchantIds.size()));
-                    String cardType = random.nextInt(10) < 7 ? "CREDIT" : "CHECK";
+                    String cardType = cardType(checkCardPercent);
                     BigDecimal rate = appliedRate(cardType);
                     long amount = (1 + random.nextInt(3000)) * 100L + (random.nextInt(10) == 0 ? 37 : 0);
                     Approval approval = new Approval(subMerchantId, pick(CARD_COMPANIES), cardType, approvalNumber(),
@@ -161,6 +171,55 @@ public final class DemoDataGenerator {
             c.commit();
         }
         return inserted;
+    }
+
+    /**
+     * Inserts {@code count} approvals (no cancels) of {@code day}, each of a random one of the given
+     * sub-merchants, {@code checkCardPercent} % of them (a multiple of 10) by check card, every applied rate above
+     * every preferential rate (all eligible for a preferential tier). For benchmarks: streams in batches, keeps
+     * nothing per row. Transaction ids are {@code idPrefix + 11 digits} from {@code firstNumber}.
+     */
+    public int insertApprovals(List<String> subMerchantIds, String idPrefix, long firstNumber, int count,
+                               LocalDate day, int checkCardPercent) throws SQLException {
+        requireTenPercentSteps(checkCardPercent);
+        String sql = "INSERT INTO payment_transaction (transaction_id, sub_merchant_id, card_company, card_type,"
+                + " transaction_type, approval_no, approved_at, original_approval_no, original_approved_on,"
+                + " masked_card_no, amount, applied_fee_rate, fee_amount, diff_status)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'NONE')";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                String cardType = cardType(checkCardPercent);
+                int base = cardType.equals("CREDIT") ? 2000 : 1500;
+                BigDecimal rate = BigDecimal.valueOf(base + random.nextInt(31) * 10L, 3);
+                long amount = (1 + random.nextInt(3000)) * 100L + (random.nextInt(10) == 0 ? 37 : 0);
+                bind(ps, idPrefix + String.format("%011d", firstNumber + i),
+                        subMerchantIds.get(random.nextInt(subMerchantIds.size())), pick(CARD_COMPANIES), cardType,
+                        "APPROVAL", approvalNumber(), randomMoment(day, 1), null, null, maskedCard(), amount, rate);
+                ps.addBatch();
+                if ((i + 1) % 5000 == 0) {
+                    ps.executeBatch();
+                    c.commit();
+                }
+            }
+            ps.executeBatch();
+            c.commit();
+        }
+        return count;
+    }
+
+    /** The demo's share of check cards. */
+    public static final int DEMO_CHECK_CARD_PERCENT = 30;
+
+    private String cardType(int checkCardPercent) {
+        // one draw of ten, as the demo always drew: the demo's data set stays the same for a seed
+        return random.nextInt(10) < (100 - checkCardPercent) / 10 ? "CREDIT" : "CHECK";
+    }
+
+    private static void requireTenPercentSteps(int checkCardPercent) {
+        if (checkCardPercent < 0 || checkCardPercent > 100 || checkCardPercent % 10 != 0) {
+            throw new IllegalArgumentException("check-card share must be 0, 10, ..., 100 %, not " + checkCardPercent);
+        }
     }
 
     private record Approval(String subMerchantId, String cardCompany, String cardType, String approvalNo,

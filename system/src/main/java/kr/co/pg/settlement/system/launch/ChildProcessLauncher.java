@@ -11,65 +11,118 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kr.co.pg.settlement.events.EventJson;
 
 /**
  * Runs each service in its own JVM (same class path as this one) so that its heap is its own: the benchmark
- * reads each service's peak heap from its GC log (the heap in use just before each collection).
+ * reads each service's peak heap from its GC log (the heap in use just before each collection) and its peak
+ * resident set from /proc. Secrets go to the child through its environment, never on its command line.
  */
 final class ChildProcessLauncher implements ServiceLauncher {
 
     /** "... 123M->45M(512M) ..." in -Xlog:gc lines: the first figure is the heap in use before the pause. */
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+    /** "VmHWM:	  123456 kB" in /proc/{pid}/status: the peak resident set size. */
+    private static final Pattern VM_HWM = Pattern.compile("^VmHWM:\\s+(\\d+)\\s*kB", Pattern.MULTILINE);
+    static final String SPRING_APPLICATION_JSON = "SPRING_APPLICATION_JSON";
 
     private final int heapMb;
     private final Path logDir;
+    private final boolean profile;
 
-    ChildProcessLauncher(int heapMb, Path logDir) {
+    ChildProcessLauncher(int heapMb, Path logDir, boolean profile) {
         this.heapMb = heapMb;
         this.logDir = logDir;
+        this.profile = profile;
     }
 
     @Override
-    public ServiceHandle launch(String name, Class<?> application, Map<String, String> properties) {
+    public ServiceHandle launch(ServiceSpec spec) {
+        String name = spec.instanceName();
         try {
             Files.createDirectories(logDir);
-            int port = Integer.parseInt(properties.getOrDefault("server.port", "0"));
+            int port = Integer.parseInt(spec.properties().getOrDefault("server.port", "0"));
             if (port == 0) {
                 port = ServiceLauncher.freePort();
             }
             Path gcLog = logDir.resolve(name + "-gc.log");
             Path output = logDir.resolve(name + ".log");
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx" + heapMb + "m");
-            command.add("-Xlog:gc:file=" + gcLog);
-            command.add("-Dfile.encoding=UTF-8");
-            command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
-            command.add(application.getName());
-            for (Map.Entry<String, String> e : properties.entrySet()) {
-                if (!e.getKey().equals("server.port")) {
-                    command.add("--" + e.getKey() + "=" + e.getValue());
-                }
-            }
-            command.add("--server.port=" + port);
-            command.add("--spring.config.name=" + name);
-            command.add("--spring.main.banner-mode=off");
-            command.add("--spring.application.name=" + name);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
+            // JDK 17 does not expand %p in a recording's file name: one explicit name per instance
+            Path recording = profile ? logDir.resolve(name + ".jfr") : null;
+            List<String> command = command(Path.of(System.getProperty("java.home"), "bin", "java"),
+                    System.getProperty("java.class.path"), heapMb, gcLog, recording, spec, port);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().putAll(secretEnvironment(spec));
+            Process process = builder.start();
             // a child must not outlive this JVM (Ctrl-C, kill): its ports and consumer groups would stay taken
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, name + "-stop"));
             waitUntilHealthy(name, process, port, output);
-            return new ChildHandle(name, port, process, gcLog);
+            return new ChildHandle(name, port, process, gcLog, recording);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
+    }
+
+    /**
+     * The child's command line: JVM options, class, then the spec's properties as {@code --key=value} arguments.
+     * Never a secret: those are in {@link #secretEnvironment(ServiceSpec)}.
+     */
+    static List<String> command(Path java, String classPath, int heapMb, Path gcLog, Path recording, ServiceSpec spec,
+                                int port) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.add("-Xmx" + heapMb + "m");
+        command.add("-Xlog:gc:file=" + gcLog);
+        if (recording != null) {
+            command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
+        }
+        command.add("-Dfile.encoding=UTF-8");
+        command.add("-cp");
+        command.add(classPath);
+        command.add(spec.application().getName());
+        for (Map.Entry<String, String> e : spec.properties().entrySet()) {
+            if (!e.getKey().equals("server.port")) {
+                command.add("--" + e.getKey() + "=" + e.getValue());
+            }
+        }
+        command.add("--server.port=" + port);
+        command.add("--spring.config.name=" + spec.configName());
+        command.add("--spring.main.banner-mode=off");
+        command.add("--spring.application.name=" + spec.configName());
+        for (ServiceSpec.Secret secret : spec.secrets()) {
+            if (!secret.value().isEmpty() && command.stream().anyMatch(arg -> arg.contains(secret.value()))) {
+                throw new IllegalStateException("the value of secret " + secret.property() + " of " + spec.instanceName()
+                        + " is also in a non-secret property: pass it only as a secret");
+            }
+        }
+        return command;
+    }
+
+    /**
+     * The variables that carry the spec's secrets: each in the variable its service's yml reads, those without one
+     * together in {@code SPRING_APPLICATION_JSON} (flat keys, case kept).
+     */
+    static Map<String, String> secretEnvironment(ServiceSpec spec) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        Map<String, String> json = new LinkedHashMap<>();
+        for (ServiceSpec.Secret secret : spec.secrets()) {
+            if (secret.environmentVariable() != null) {
+                environment.put(secret.environmentVariable(), secret.value());
+            } else {
+                json.put(secret.property(), secret.value());
+            }
+        }
+        if (!json.isEmpty()) {
+            environment.put(SPRING_APPLICATION_JSON, EventJson.mapper().writeValueAsString(json));
+        }
+        return environment;
     }
 
     private static void waitUntilHealthy(String name, Process process, int port, Path output) {
@@ -113,6 +166,12 @@ final class ChildProcessLauncher implements ServiceLauncher {
         return peak;
     }
 
+    /** VmHWM of a /proc/{pid}/status text in bytes, or -1 when absent. */
+    static long peakRssFromProcStatus(String status) {
+        Matcher m = VM_HWM.matcher(status);
+        return m.find() ? Long.parseLong(m.group(1)) * 1024 : -1;
+    }
+
     private static long bytes(String number, String unit) {
         long n = Long.parseLong(number);
         return switch (unit) {
@@ -127,12 +186,15 @@ final class ChildProcessLauncher implements ServiceLauncher {
         private final int port;
         private final Process process;
         private final Path gcLog;
+        private final Path recording;
+        private volatile long peakRssAtStop = -1;
 
-        ChildHandle(String name, int port, Process process, Path gcLog) {
+        ChildHandle(String name, int port, Process process, Path gcLog, Path recording) {
             this.name = name;
             this.port = port;
             this.process = process;
             this.gcLog = gcLog;
+            this.recording = recording;
         }
 
         @Override
@@ -155,10 +217,33 @@ final class ChildProcessLauncher implements ServiceLauncher {
         }
 
         @Override
+        public long peakRssBytes() {
+            return process.isAlive() ? readPeakRss() : peakRssAtStop;
+        }
+
+        private long readPeakRss() {
+            Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+            try {
+                return peakRssFromProcStatus(Files.readString(status));
+            } catch (IOException | RuntimeException e) {
+                return -1; // not Linux, or the process just ended
+            }
+        }
+
+        @Override
+        public Optional<Path> flightRecording() {
+            return Optional.ofNullable(recording);
+        }
+
+        @Override
         public void close() {
+            if (process.isAlive()) {
+                peakRssAtStop = readPeakRss(); // the kernel forgets it with the process
+            }
             process.destroy();
             try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                // a flight recording is written on exit: give it time
+                if (!process.waitFor(recording == null ? 30 : 90, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {

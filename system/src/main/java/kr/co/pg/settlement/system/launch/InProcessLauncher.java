@@ -8,23 +8,26 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class InProcessLauncher implements ServiceLauncher {
 
     @Override
-    public ServiceHandle launch(String name, Class<?> application, Map<String, String> properties) {
-        Map<String, String> props = new LinkedHashMap<>(properties);
+    public ServiceHandle launch(ServiceSpec spec) {
+        Map<String, String> props = new LinkedHashMap<>(spec.properties());
+        // in this JVM no process listing shows arguments: secrets are plain properties here
+        spec.secrets().forEach(s -> props.put(s.property(), s.value()));
         // services share this class path: each reads its own {name}.yml (see each application's CONFIG_NAME)
-        props.putIfAbsent("spring.config.name", name);
+        props.putIfAbsent("spring.config.name", spec.configName());
         props.putIfAbsent("spring.jmx.enabled", "false");
         props.putIfAbsent("spring.main.banner-mode", "off");
-        int port = Integer.parseInt(properties.getOrDefault("server.port", "0"));
+        int port = Integer.parseInt(spec.properties().getOrDefault("server.port", "0"));
         if (port == 0) {
             port = ServiceLauncher.freePort();
             props.put("server.port", String.valueOf(port));
         }
         // command-line arguments: they win over the service's own yml, default properties would not
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(spec.application())
                 .registerShutdownHook(false)
                 .run(args);
         int listening = port;
+        String name = spec.instanceName();
         return new ServiceHandle() {
             @Override
             public String name() {

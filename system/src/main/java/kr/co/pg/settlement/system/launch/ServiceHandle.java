@@ -1,8 +1,12 @@
 package kr.co.pg.settlement.system.launch;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /** A running service, in this JVM or in a child JVM. */
 public interface ServiceHandle extends AutoCloseable {
 
+    /** The instance's name: the service's name, with "-{i}" when the service runs several times. */
     String name();
 
     /** Where its HTTP server listens (the actuator, the simulator's API, the collector's report). */
@@ -10,6 +14,19 @@ public interface ServiceHandle extends AutoCloseable {
 
     /** Peak heap of the service in bytes as far as it can be known (child JVMs: from their GC log), or -1. */
     long peakHeapBytes();
+
+    /**
+     * Peak resident set size in bytes (child JVMs on Linux: VmHWM of /proc/{pid}/status, read just before the
+     * process is stopped, or now while it runs), or -1 when unknown (in-process services, other systems).
+     */
+    default long peakRssBytes() {
+        return -1;
+    }
+
+    /** The Java Flight Recording this instance writes when it stops, when it was started with one. */
+    default Optional<Path> flightRecording() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

@@ -13,7 +13,11 @@ import java.util.Map;
  */
 public interface ServiceLauncher {
 
-    ServiceHandle launch(String name, Class<?> application, Map<String, String> properties);
+    ServiceHandle launch(ServiceSpec spec);
+
+    default ServiceHandle launch(String name, Class<?> application, Map<String, String> properties) {
+        return launch(ServiceSpec.of(name, application, properties));
+    }
 
     static ServiceLauncher inProcess() {
         return new InProcessLauncher();
@@ -21,7 +25,15 @@ public interface ServiceLauncher {
 
     /** Child JVMs on this JVM's class path, each with {@code -Xmx{heapMb}m} and a GC log in {@code logDir}. */
     static ServiceLauncher childProcesses(int heapMb, Path logDir) {
-        return new ChildProcessLauncher(heapMb, logDir);
+        return new ChildProcessLauncher(heapMb, logDir, false);
+    }
+
+    /**
+     * As {@link #childProcesses(int, Path)}; with {@code profile}, each child also records a Java Flight Recording
+     * ({@code settings=profile}) into {@code logDir/{instance}.jfr}, written when it stops.
+     */
+    static ServiceLauncher childProcesses(int heapMb, Path logDir, boolean profile) {
+        return new ChildProcessLauncher(heapMb, logDir, profile);
     }
 
     static int freePort() {

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,7 +42,6 @@ public final class EmbeddedKisSimulator implements AutoCloseable {
         Map<String, Object> props = new HashMap<>();
         props.put("server.port", "0");
         props.put("spring.jmx.enabled", "false");
-        props.put("kis.simulator.clients." + CLIENT_ID, secret);
         props.put("kis.simulator.state-dir", stateDir.toString());
         props.put("kis.simulator.processing-delay", processingDelay.toMillis() + "ms");
         // this JVM's classpath also holds the service: keep its infrastructure out of the simulator
@@ -51,8 +52,11 @@ public final class EmbeddedKisSimulator implements AutoCloseable {
                 "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"));
         // this JVM's class path holds the service's configuration too: name the simulator's own
         props.put("spring.config.name", KisSimulatorApplication.CONFIG_NAME);
+        // the key as a property source of its own, not as an argument: no secret among the arguments
+        Map<String, Object> secrets = Map.of("kis.simulator.clients." + CLIENT_ID, secret);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(KisSimulatorApplication.class)
                 .web(WebApplicationType.REACTIVE)
+                .initializers(withSecrets(secrets))
                 .run(asArguments(props));
         return new EmbeddedKisSimulator(context);
     }
@@ -120,7 +124,22 @@ public final class EmbeddedKisSimulator implements AutoCloseable {
         context.close();
     }
 
-    /** As command-line arguments: they win over application.yml (default properties would not). */
+    /**
+     * Adds {@code secrets} as the first property source (above the arguments and the yml): the way to hand keys
+     * and passwords to an application started in this JVM without putting them among its arguments.
+     */
+    public static ApplicationContextInitializer<ConfigurableApplicationContext> withSecrets(Map<String, Object> secrets) {
+        Map<String, Object> copy = Map.copyOf(secrets);
+        return context -> context.getEnvironment().getPropertySources()
+                .addFirst(new MapPropertySource("kis-simulator-secrets", copy) {
+                    @Override
+                    public String toString() {
+                        return "MapPropertySource {name='kis-simulator-secrets', keys=" + copy.keySet() + "}";
+                    }
+                });
+    }
+
+    /** As command-line arguments: they win over application.yml (default properties would not). Never for secrets. */
     public static String[] asArguments(Map<String, Object> properties) {
         return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }

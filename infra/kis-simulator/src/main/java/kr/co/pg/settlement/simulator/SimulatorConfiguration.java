@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import kr.co.pg.settlement.kis.protocol.FeeTier;
 import kr.co.pg.settlement.simulator.adapter.out.state.FileStateStore;
-import kr.co.pg.settlement.simulator.application.Authenticator;
 import kr.co.pg.settlement.simulator.application.FaultControl;
 import kr.co.pg.settlement.simulator.application.SimulatorService;
 import kr.co.pg.settlement.simulator.domain.FaultSettings;
@@ -70,11 +69,6 @@ class SimulatorConfiguration {
                 or(f.reducedDifferenceShare(), d.reducedDifferenceShare()), or(f.failedShare(), d.failedShare()),
                 or(f.seed(), d.seed()));
         return new FaultControl(initial, clock);
-    }
-
-    @Bean
-    Authenticator authenticator(SimulatorProperties p, @Qualifier("kisSimulatorClock") Clock clock) {
-        return new Authenticator(p.clients(), clock);
     }
 
     @Bean(destroyMethod = "close")

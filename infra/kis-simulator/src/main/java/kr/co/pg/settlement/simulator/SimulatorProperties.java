@@ -39,6 +39,14 @@ public record SimulatorProperties(Map<String, String> clients, Path stateDir, Du
         faults = faults == null ? new Faults(null, null, null, null, null, null, null, null, null, null, null, null, null) : faults;
     }
 
+    /** Without the clients' secrets (a record would print them). */
+    @Override
+    public String toString() {
+        return "SimulatorProperties[clients=" + clients.keySet() + " (secrets ***), stateDir=" + stateDir
+                + ", processingDelay=" + processingDelay + ", maxUploadBytes=" + maxUploadBytes + ", faults=" + faults
+                + ", processingThreads=" + processingThreads + "]";
+    }
+
     /** One row of the preferential rate table; cardType CREDIT or CHECK; rates in percent (0.400). */
     public record RateRow(LocalDate effectiveFrom, String cardType, BigDecimal small, BigDecimal medium1,
                           BigDecimal medium2, BigDecimal medium3) {

@@ -56,6 +56,7 @@ public final class KickoffScheduler {
         synchronized (lock) {
             leader = true;
             sent = null;
+            leaderTicks = 0;
         }
         log.info("This scheduler instance is now the leader: it sends the kick-offs (catch-up window {})",
                 catchUpWindow);
@@ -78,7 +79,7 @@ public final class KickoffScheduler {
         }
     }
 
-    /** Ticks completed while leader (tests and the status endpoint). */
+    /** Ticks completed in the current leadership (0 on a standby's first tick as leader; for tests). */
     public long leaderTicks() {
         synchronized (lock) {
             return leaderTicks;

@@ -1,0 +1,86 @@
+package kr.co.pg.settlement.deploy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/** What environment a container of a service must get, shared by the Kubernetes and the compose rules. */
+final class EnvironmentRules {
+
+    /** Names that carry secret values: only from a Secret (Kubernetes) or from the uncommitted .env (compose). */
+    static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|CREDENTIAL|PRIVATE_KEY).*");
+    /** A *_FILE variable holds a path to a secret (mounted), not the secret itself. */
+    static final Pattern FILE_REFERENCE = Pattern.compile(".*_FILE$");
+
+    /** Set for every service though no yml names them: JVM and Spring Boot's own relaxed-binding settings. */
+    static final Pattern GENERIC = Pattern.compile("JAVA_TOOL_OPTIONS|TZ|(MANAGEMENT|SPRING|LOGGING|SERVER)_[A-Z0-9_]+");
+
+    /**
+     * Variables a deployment may leave unset, with the reason: optional TLS material (only with client
+     * certificates / private CAs), holidays from the class path by default, partition overrides off by default.
+     * A secret that has a file alternative (KIS_SECRET / KIS_SECRET_FILE) needs one of the two.
+     */
+    static final Pattern OPTIONAL = Pattern.compile(
+            "KIS_TLS_.*|KIS_SIMULATOR_TLS_.*|SCHEDULER_HOLIDAYS_DIR|SETTLEMENT_TOPIC_PARTITIONS");
+
+    /** Must be set wherever the service runs: what differs between environments (compose checks only these). */
+    static final Pattern ENVIRONMENT_SPECIFIC = Pattern.compile(
+            ".*_DB_(URL|USER|PASSWORD)|KAFKA_BOOTSTRAP_SERVERS|KIS_BASE_URL|KIS_CLIENT_ID|KIS_SECRET(_FILE)?"
+                    + "|KIS_SIMULATOR_SECRET_FILE|SETTLEMENT_OUTBOX_SERVER_ID|SETTLEMENT_TOPIC_REPLICATION"
+                    + "|SETTLEMENT_TOPIC_MIN_INSYNC_REPLICAS|SERVER_PORT|KIS_SIMULATOR_PORT");
+
+    /**
+     * @param where     for messages, e.g. "k8s Deployment collector-service"
+     * @param ymlVars   the service yml's variables (name -> default or null)
+     * @param set       the names the deployment sets
+     * @param everyOne  true: every variable of the yml must be set (explicit configuration, Kubernetes); false: only
+     *                  those without a default and the environment-specific ones (compose)
+     */
+    static List<String> check(String where, Map<String, String> ymlVars, Set<String> set, boolean everyOne) {
+        List<String> violations = new ArrayList<>();
+        Set<String> missing = new TreeSet<>();
+        for (Map.Entry<String, String> variable : ymlVars.entrySet()) {
+            String name = variable.getKey();
+            if (set.contains(name) || OPTIONAL.matcher(name).matches()) {
+                continue;
+            }
+            String fileAlternative = name + "_FILE";
+            String plainAlternative = name.endsWith("_FILE") ? name.substring(0, name.length() - 5) : null;
+            if ((ymlVars.containsKey(fileAlternative) && set.contains(fileAlternative))
+                    || (plainAlternative != null && ymlVars.containsKey(plainAlternative) && set.contains(plainAlternative))) {
+                continue;
+            }
+            if (name.equals("KIS_SECRET") && set.contains("KIS_SIMULATOR_SECRET_FILE")
+                    || name.equals("KIS_SIMULATOR_SECRET_FILE") && set.contains("KIS_SECRET")) {
+                continue;
+            }
+            boolean required = everyOne || variable.getValue() == null || ENVIRONMENT_SPECIFIC.matcher(name).matches();
+            if (required) {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            violations.add(where + ": does not set " + missing + " that its yml reads");
+        }
+        Set<String> unknown = new TreeSet<>();
+        for (String name : set) {
+            if (!ymlVars.containsKey(name) && !GENERIC.matcher(name).matches()) {
+                unknown.add(name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            violations.add(where + ": sets " + unknown + " that its yml never reads (misspelt or stale)");
+        }
+        return violations;
+    }
+
+    static boolean isSecret(String name) {
+        return SECRET_NAME.matcher(name).matches() && !FILE_REFERENCE.matcher(name).matches();
+    }
+
+    private EnvironmentRules() {
+    }
+}

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The run command: builds the system, then runs a demo business day on embedded MariaDB and Kafka.
 #   ./run-day.sh                      demo (data kept in .local/demo; run again for the next business day)
-#   ./run-day.sh --benchmark=100000   benchmark: each service in its own JVM, prints timings and peak heaps
+#   ./run-day.sh --benchmark=N [--sub-merchants=M] [--instances=2] [--profile]
+#                                     benchmark: each service in its own JVM; prints timings, the SQL floor,
+#                                     peak heaps and RSS, and one "BENCHMARK {json}" line
 set -euo pipefail
 cd "$(dirname "$0")"
 echo "Building (first time: a few minutes) ..."

@@ -45,7 +45,13 @@ public final class RunDay {
     public static void main(String[] args) throws Exception {
         Map<String, String> a = parse(args);
         if (a.containsKey("benchmark")) {
-            Benchmark.run(BenchmarkOptions.parse(a), RunDay::say, RunDay::fetchReport);
+            try {
+                Benchmark.run(BenchmarkOptions.parse(a), RunDay::say, RunDay::fetchReport);
+            } catch (Exception | Error e) {
+                // Kafka's and MariaDB's threads would keep this JVM (and, through it, the children) alive
+                e.printStackTrace();
+                System.exit(1);
+            }
             System.exit(0);
         } else {
             demo(Path.of(a.getOrDefault("data-dir", ".local/demo")), a.containsKey("exit"));

@@ -142,6 +142,8 @@ public final class SystemStack implements AutoCloseable {
 
     private void kis(Map<String, String> p) {
         p.put("kis.base-url", simulatorUrl());
+        // the local simulator speaks plain HTTP (KIS itself: https only)
+        p.put("kis.allow-plain-http", "true");
         p.put("kis.client-id", options.kisClientId());
     }
 

@@ -12,6 +12,7 @@ import kr.co.pg.settlement.scheduler.adapter.out.holidays.HolidayFiles;
 import kr.co.pg.settlement.scheduler.adapter.out.kafka.KafkaKickoffHistory;
 import kr.co.pg.settlement.scheduler.adapter.out.kafka.KickoffSender;
 import kr.co.pg.settlement.scheduler.application.HolidayCalendar;
+import kr.co.pg.settlement.scheduler.application.HolidayDataWatch;
 import kr.co.pg.settlement.scheduler.application.JobPlan;
 import kr.co.pg.settlement.scheduler.application.KickoffScheduler;
 import kr.co.pg.settlement.scheduler.application.ScheduleOverview;
@@ -75,20 +76,21 @@ class SchedulerConfiguration {
     }
 
     @Bean
-    ScheduleOverview scheduleOverview(SlotPlanner planner, KickoffScheduler scheduler, Clock clock) {
-        ScheduleOverview overview = new ScheduleOverview(planner, scheduler, clock);
-        List<Integer> missing = overview.overview(1).missingYears();
-        if (!missing.isEmpty()) {
-            log.error("No public holiday data for {} (have {}): request jobs on dates of those years will NOT be sent. "
-                    + "Add the year files to {} and restart.", missing, planner.holidays().years(),
-                    planner.holidays().whereToAddAYear());
-        }
-        return overview;
+    HolidayDataWatch holidayDataWatch(HolidayCalendar holidays, Clock clock) {
+        HolidayDataWatch watch = new HolidayDataWatch(holidays, clock);
+        watch.check();
+        return watch;
     }
 
     @Bean
-    Ticker ticker(KickoffScheduler scheduler, SchedulerProperties properties) {
-        return new Ticker(scheduler, properties.tick());
+    ScheduleOverview scheduleOverview(SlotPlanner planner, KickoffScheduler scheduler, HolidayDataWatch watch,
+                                      Clock clock) {
+        return new ScheduleOverview(planner, scheduler, watch, clock);
+    }
+
+    @Bean
+    Ticker ticker(KickoffScheduler scheduler, HolidayDataWatch watch, SchedulerProperties properties) {
+        return new Ticker(scheduler, watch, properties.tick());
     }
 
     @Bean

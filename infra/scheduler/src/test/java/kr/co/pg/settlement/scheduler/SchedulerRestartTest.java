@@ -8,7 +8,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Restarts against the real broker: missed slots are caught up within the window only, and never sent twice. */
+/**
+ * Restarts against the real broker: missed slots are caught up within the window only, never sent twice; a
+ * public holiday skips the request jobs only.
+ */
 class SchedulerRestartTest {
 
     @Test
@@ -35,6 +38,14 @@ class SchedulerRestartTest {
                     "sched:DIFF_SETTLEMENT_RESULT:2026-11-24:0715",
                     "sched:SUBMERCHANT_REGISTRATION_REQUEST:2026-11-25:0615",
                     "sched:SUBMERCHANT_REGISTRATION_RESULT:2026-11-25:0615");
+
+            // Christmas (Friday): the result jobs run, the request jobs do not
+            clock.set("2026-12-25T07:15");
+            await().atMost(Duration.ofSeconds(30)).until(() -> instances.kickoffIds().size() >= 6);
+            awaitLeaderTicks(second, 2);
+            assertThat(instances.kickoffIds()).hasSize(6).contains(
+                    "sched:SUBMERCHANT_REGISTRATION_RESULT:2026-12-25:0615",
+                    "sched:DIFF_SETTLEMENT_RESULT:2026-12-25:0715");
         }
     }
 }

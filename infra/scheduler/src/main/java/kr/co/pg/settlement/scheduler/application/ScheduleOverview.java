@@ -12,9 +12,6 @@ import java.util.TreeSet;
 /** Read-only view of the schedule for operators: next runs per job, the year's holidays, missing holiday data. */
 public final class ScheduleOverview {
 
-    /** Holiday data is reported missing this long before the year it lacks starts. */
-    static final Duration MISSING_YEAR_WARNING = Duration.ofDays(90);
-
     public record PlannedRun(Slot slot, Verdict verdict) {
     }
 
@@ -31,20 +28,20 @@ public final class ScheduleOverview {
 
     private final SlotPlanner planner;
     private final KickoffScheduler scheduler;
+    private final HolidayDataWatch watch;
     private final Clock clock;
 
-    public ScheduleOverview(SlotPlanner planner, KickoffScheduler scheduler, Clock clock) {
+    public ScheduleOverview(SlotPlanner planner, KickoffScheduler scheduler, HolidayDataWatch watch, Clock clock) {
         this.planner = planner;
         this.scheduler = scheduler;
+        this.watch = watch;
         this.clock = clock;
     }
 
     public Overview overview(int runsPerJob) {
         Instant now = clock.instant();
-        TreeSet<Integer> neededYears = new TreeSet<>();
         LocalDate today = LocalDate.ofInstant(now, Slot.BUSINESS_ZONE);
-        neededYears.add(today.getYear());
-        neededYears.add(today.plusDays(MISSING_YEAR_WARNING.toDays()).getYear());
+        TreeSet<Integer> neededYears = new TreeSet<>(watch.missingYears());
         List<JobRuns> jobs = new ArrayList<>();
         for (JobPlan plan : planner.plans()) {
             List<PlannedRun> runs = new ArrayList<>();

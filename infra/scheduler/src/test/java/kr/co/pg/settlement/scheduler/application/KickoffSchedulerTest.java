@@ -57,8 +57,8 @@ class KickoffSchedulerTest {
         scheduler.tick();
 
         assertThat(sent).containsExactly("sched:SUBMERCHANT_REGISTRATION_REQUEST:2026-11-24:0615",
-                "sched:SUBMERCHANT_REGISTRATION_RESULT:2026-11-24:0615", "sched:DIFF_SETTLEMENT_REQUEST:2026-11-24:0715",
-                "sched:DIFF_SETTLEMENT_RESULT:2026-11-24:0715");
+                "sched:SUBMERCHANT_REGISTRATION_RESULT:2026-11-24:0615",
+                "sched:DIFF_SETTLEMENT_REQUEST:2026-11-24:0715", "sched:DIFF_SETTLEMENT_RESULT:2026-11-24:0715");
         assertThat(lookbacks).containsExactly(Duration.ofHours(6).plusDays(1));
     }
 

@@ -42,7 +42,8 @@ class SlotPlannerTest {
                 .collect(Collectors.toMap(Slot::kickoffId, s -> planner.verdict(s).kind() + " "
                         + (planner.verdict(s).reason() == null ? "" : planner.verdict(s).reason())));
 
-        assertThat(verdicts).containsEntry("sched:DIFF_SETTLEMENT_REQUEST:2026-09-24:0715", "SKIPPED_HOLIDAY 추석 연휴")
+        assertThat(verdicts)
+                .containsEntry("sched:DIFF_SETTLEMENT_REQUEST:2026-09-24:0715", "SKIPPED_HOLIDAY 추석 연휴")
                 .containsEntry("sched:DIFF_SETTLEMENT_REQUEST:2026-09-25:0715", "SKIPPED_HOLIDAY 추석")
                 .containsEntry("sched:SUBMERCHANT_REGISTRATION_REQUEST:2026-09-25:0615", "SKIPPED_HOLIDAY 추석")
                 .containsEntry("sched:DIFF_SETTLEMENT_REQUEST:2026-09-28:0715", "RUN ")

@@ -28,8 +28,9 @@ class ScheduleController {
     }
 
     /** The JSON body; every date and time is ISO-8601 in Asia/Seoul. */
-    public record ScheduleResponse(String now, String zone, boolean leader, String catchUpWindow, List<JobView> jobs,
-                                   HolidaysView holidays, List<Integer> holidayYears, List<Integer> missingHolidayYears) {
+    public record ScheduleResponse(String now, String zone, boolean leader, String catchUpWindow,
+                                   List<JobView> jobs, HolidaysView holidays, List<Integer> holidayYears,
+                                   List<Integer> missingHolidayYears) {
 
         static ScheduleResponse of(ScheduleOverview.Overview o) {
             List<JobView> jobs = o.jobs().stream().map(JobView::of).toList();

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -27,20 +28,30 @@ final class BatchRelayer implements DebeziumEngine.ChangeConsumer<RecordChangeEv
 
     private final String relayName;
     private final Producer<String, byte[]> producer;
+    private final BooleanSupplier stillLeader;
     private final AtomicLong relayedCount = new AtomicLong();
     private final AtomicLong lastRelayedId = new AtomicLong();
     private volatile Instant lastRelayedAt;
     private volatile String lastPosition;
 
-    BatchRelayer(String relayName, Producer<String, byte[]> producer) {
+    /**
+     * @param stillLeader asked before each batch is sent: false once this instance lost the relay lock, so that a
+     *                    stale instance stops producing at its next batch, not only when the engine has stopped
+     */
+    BatchRelayer(String relayName, Producer<String, byte[]> producer, BooleanSupplier stillLeader) {
         this.relayName = relayName;
         this.producer = producer;
+        this.stillLeader = stillLeader;
     }
 
     @Override
     public void handleBatch(List<RecordChangeEvent<SourceRecord>> changes,
                             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
             throws InterruptedException {
+        if (!stillLeader.getAsBoolean()) {
+            throw new OutboxRelayException("Outbox relay '" + relayName + "' lost its lock: this instance sends"
+                    + " nothing more (" + changes.size() + " changes left to the instance that holds the lock)");
+        }
         List<OutboxRow> rows = new ArrayList<>(changes.size());
         List<Future<RecordMetadata>> acks = new ArrayList<>(changes.size());
         try {
@@ -75,22 +86,22 @@ final class BatchRelayer implements DebeziumEngine.ChangeConsumer<RecordChangeEv
             }
             highestId = Math.max(highestId, row.id());
         }
-        if (!rows.isEmpty()) {
-            relayedCount.addAndGet(rows.size());
-            long highest = highestId;
-            lastRelayedId.accumulateAndGet(highest, Math::max);
-            lastRelayedAt = Instant.now();
-            log.debug("Outbox relay '{}' relayed {} rows up to id {} ({} changes in the batch)", relayName,
-                    rows.size(), highest, changes.size());
-        }
-        if (!changes.isEmpty()) {
-            lastPosition = position(changes.get(changes.size() - 1).record());
-        }
-        // only now, with every send acknowledged, may the engine commit these offsets
+        // only now, with every send acknowledged, may the engine commit these offsets (it does so at once:
+        // OffsetCommitPolicy.always())
         for (RecordChangeEvent<SourceRecord> change : changes) {
             committer.markProcessed(change);
         }
         committer.markBatchFinished();
+        if (!rows.isEmpty()) {
+            relayedCount.addAndGet(rows.size());
+            lastRelayedId.accumulateAndGet(highestId, Math::max);
+            lastRelayedAt = Instant.now();
+            log.debug("Outbox relay '{}' relayed {} rows up to id {} ({} changes in the batch)", relayName,
+                    rows.size(), highestId, changes.size());
+        }
+        if (!changes.isEmpty()) {
+            lastPosition = position(changes.get(changes.size() - 1).record());
+        }
     }
 
     long relayedCount() {
@@ -101,7 +112,7 @@ final class BatchRelayer implements DebeziumEngine.ChangeConsumer<RecordChangeEv
         return lastRelayedId.get();
     }
 
-    /** When Kafka last acknowledged a batch with rows; null before the first. */
+    /** When the last batch with rows was acknowledged by Kafka and its offsets committed; null before the first. */
     Instant lastRelayedAt() {
         return lastRelayedAt;
     }

@@ -7,6 +7,7 @@ final class DebeziumProperties {
 
     /** Bounds the connector's in-memory queue: outbox payloads can be tens of MB each. */
     static final long MAX_QUEUE_BYTES = 64L * 1024 * 1024;
+    static final long HEARTBEAT_INTERVAL_MS = 10_000;
 
     private DebeziumProperties() {
     }
@@ -23,7 +24,12 @@ final class DebeziumProperties {
         // offsets and schema history in the outbox database, shared by all instances of the relay
         p.setProperty("offset.storage", JdbcOffsetStore.class.getName());
         state.putInto(p, JdbcOffsetStore.PREFIX);
+        // offsets are committed after every batch (OffsetCommitPolicy.always() in OutboxRelay); the interval only
+        // matters for the engine's own periodic checks
         p.setProperty("offset.flush.interval.ms", "1000");
+        // while the outbox is idle the collector's other tables still fill the binlog: a heartbeat moves the
+        // committed position along, so a takeover does not re-read hours of binlog and a purge cannot overtake it
+        p.setProperty("heartbeat.interval.ms", Long.toString(HEARTBEAT_INTERVAL_MS));
         p.setProperty("offset.flush.timeout.ms", "10000");
         // Kafka 4.2's WorkerConfig no longer defaults bootstrap.servers (Debezium 3.5 was built on 4.1, see
         // debezium/debezium#7394). Nothing connects to it: offsets and schema history are in MariaDB.

@@ -26,6 +26,8 @@ public final class JdbcOffsetStore extends MemoryOffsetBackingStore {
     static final String PREFIX = "offset.storage.outbox.";
 
     private StateAccess access;
+    /** Used only on the store's executor thread (save) and in stop, after the executor ended. */
+    private Connection connection;
 
     public JdbcOffsetStore() {
     }
@@ -60,8 +62,8 @@ public final class JdbcOffsetStore extends MemoryOffsetBackingStore {
     /** Runs on the store's single executor thread after {@code set} put the new values into {@code data}. */
     @Override
     protected void save() {
-        try (Connection connection = access.open()) {
-            connection.setAutoCommit(false);
+        try {
+            Connection connection = connection();
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + RelayDatabase.OFFSET_TABLE
                     + " (relay_name, offset_key, offset_value, updated_at, holder) VALUES (?, ?, ?, ?, ?)"
                     + " ON DUPLICATE KEY UPDATE offset_value = VALUES(offset_value),"
@@ -82,12 +84,40 @@ public final class JdbcOffsetStore extends MemoryOffsetBackingStore {
                 upsert.executeBatch();
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                discardConnection();
                 throw e;
             }
         } catch (SQLException e) {
             throw new ConnectException("Outbox relay '" + access.relayName() + "' could not write its offsets to "
                     + RelayDatabase.OFFSET_TABLE + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        super.stop();
+        discardConnection();
+    }
+
+    /** One connection, kept between saves (they come after every batch); replaced after any failure. */
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = access.open();
+            connection.setAutoCommit(false);
+        }
+        return connection;
+    }
+
+    private void discardConnection() {
+        Connection toClose = connection;
+        connection = null;
+        if (toClose != null) {
+            try {
+                toClose.rollback();
+                toClose.close();
+            } catch (SQLException ignored) {
+                // broken anyway; the next save opens a new one
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
+import io.debezium.engine.spi.OffsetCommitPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.sql.SQLException;
@@ -78,7 +79,8 @@ public final class OutboxRelay implements AutoCloseable {
 
     public OutboxRelay(OutboxRelayConfig config, Producer<String, byte[]> producer) {
         this.config = Objects.requireNonNull(config, "config");
-        this.relayer = new BatchRelayer(config.name(), Objects.requireNonNull(producer, "producer"));
+        this.relayer = new BatchRelayer(config.name(), Objects.requireNonNull(producer, "producer"),
+                this::confirmLeadership);
         this.instance = instanceName();
     }
 
@@ -295,13 +297,35 @@ public final class OutboxRelay implements AutoCloseable {
             return;
         }
         if (!current.lock.stillHeld()) {
-            current.lost = true;
-            current.end();
-            log.error("Outbox relay '{}' on instance {} LOST its lock '{}' (its MariaDB connection {} broke or was"
-                    + " killed): stopping the engine now so that only one instance relays", config.name(), instance,
-                    current.lock.name(), current.lock.connectionId());
+            loseLeadership(current);
             closeEngine();
         }
+    }
+
+    /** Asked by the relayer before each batch: the lock is checked on its own connection (one short query). */
+    private boolean confirmLeadership() {
+        Term current = term;
+        if (current == null || current.isOver()) {
+            return false;
+        }
+        if (!current.lock.stillHeld()) {
+            loseLeadership(current);
+            return false;
+        }
+        return true;
+    }
+
+    private void loseLeadership(Term current) {
+        synchronized (current) {
+            if (current.isOver()) {
+                return;
+            }
+            current.lost = true;
+            current.end();
+        }
+        log.error("Outbox relay '{}' on instance {} LOST its lock '{}' (its MariaDB connection {} broke or was"
+                + " killed): stopping the engine now so that only one instance relays", config.name(), instance,
+                current.lock.name(), current.lock.connectionId());
     }
 
     private void superviseEngine(Term current, CompletableFuture<Boolean> firstDecision) {
@@ -349,6 +373,8 @@ public final class OutboxRelay implements AutoCloseable {
             created = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                     .using(DebeziumProperties.of(config, state))
                     .notifying(relayer)
+                    // commit after every acknowledged batch: a takeover replays at most the batch in flight
+                    .using(OffsetCommitPolicy.always())
                     .using(new DebeziumEngine.ConnectorCallback() {
                         @Override
                         public void taskStarted() {

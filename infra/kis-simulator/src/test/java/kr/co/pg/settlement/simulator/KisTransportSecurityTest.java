@@ -57,7 +57,7 @@ class KisTransportSecurityTest {
         TestPki.Issued otherCa = TestPki.certificateAuthority("Some other CA");
         TestPki.Issued pgCa = TestPki.certificateAuthority("PG client CA");
         Path serverKeys = TestPki.keyStore(tmp.resolve("server.p12"),
-                TestPki.issue(kisCa, "localhost", "localhost", "127.0.0.1"), STORE_PASSWORD);
+                TestPki.issue(kisCa, "localhost", "localhost"), STORE_PASSWORD);
         Path trustPgCa = TestPki.trustStore(tmp.resolve("server-trust.p12"), STORE_PASSWORD, pgCa);
         trustKisCa = TestPki.trustStore(tmp.resolve("trust-kis.p12"), STORE_PASSWORD, kisCa);
         trustOtherCa = TestPki.trustStore(tmp.resolve("trust-other.p12"), STORE_PASSWORD, otherCa);
@@ -133,6 +133,21 @@ class KisTransportSecurityTest {
             assertThat(u.httpStatus()).isZero();
             assertThat(u.detail()).startsWith("TLS handshake with KIS failed: check that kis.tls.trust-store holds the CA")
                     .contains("unable to find valid certification path");
+        }
+    }
+
+    @Test
+    void the_host_name_is_verified_a_certificate_for_another_name_is_refused() {
+        KisTls trust = KisTls.trusting(trustKisCa, "PKCS12", STORE_PASSWORD);
+        // same server, same trusted certificate, but it names "localhost" only, not 127.0.0.1
+        try (KisClient byAddress = client("https://127.0.0.1:" + Fixture.port(tlsOnly), trust)) {
+            StatusResult r = byAddress.status(RECEIPT).block();
+            assertThat(r).isInstanceOf(Unavailable.class);
+            assertThat(((Unavailable) r).detail()).startsWith("TLS handshake with KIS failed")
+                    .contains("127.0.0.1");
+        }
+        try (KisClient byName = client(httpsUrl(tlsOnly), trust)) {
+            assertThat(byName.status(RECEIPT).block()).isInstanceOf(NotFound.class);
         }
     }
 

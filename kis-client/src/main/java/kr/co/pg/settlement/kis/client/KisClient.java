@@ -78,6 +78,8 @@ public final class KisClient implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.signer = new KeyedSigner(config.secret().current());
+        // before any resource is allocated: a bad trust or key store fails the start-up here
+        Http11SslContextSpec tls = config.isHttps() ? KisTransport.sslContext(config.tls()) : null;
         this.connections = ConnectionProvider.builder("kis-client")
                 .maxConnections(16)
                 .maxIdleTime(Duration.ofSeconds(20))
@@ -88,9 +90,8 @@ public final class KisClient implements AutoCloseable {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
                 .responseTimeout(config.responseTimeout())
                 .doOnConnected(c -> c.addHandlerLast(new WriteTimeoutHandler(writeTimeoutMillis, TimeUnit.MILLISECONDS)));
-        if (config.isHttps()) {
+        if (tls != null) {
             // server certificate checked against the trust store, host name verified (Reactor Netty's default)
-            Http11SslContextSpec tls = KisTransport.sslContext(config.tls());
             http = http.secure(spec -> spec.sslContext(tls).handshakeTimeout(config.connectTimeout()));
         }
         this.webClient = WebClient.builder()

@@ -16,6 +16,12 @@ public final class Topics {
     public static final String REGISTRATION_FILE_REQUESTED = "settlement.registration.file-requested.v1";
     /** collector -> gateway: one event = one S1 file to render and upload. Key: file id. */
     public static final String SETTLEMENT_FILE_REQUESTED = "settlement.diff.file-requested.v1";
+    /**
+     * collector -> collector (any instance of the group): one slice of a DIFF_SETTLEMENT_REQUEST kick-off's
+     * candidates to collect. Key: kick-off id and slice number. Its partitions bound how many collector
+     * consumers collect one day at once.
+     */
+    public static final String SETTLEMENT_SLICE_REQUESTED = "settlement.diff.slice-requested.v1";
     /** gateway -> collector, poller: KIS accepted a file (202 or 200). Key: file id. */
     public static final String FILE_SUBMITTED = "settlement.file.submitted.v1";
     /** gateway, poller -> collector: KIS refused a file (409/422/413) or could not process it (FAILED). Key: file id. */
@@ -42,6 +48,7 @@ public final class Topics {
                 new TopicSpec(KICKOFF, 4),
                 new TopicSpec(REGISTRATION_FILE_REQUESTED, 6),
                 new TopicSpec(SETTLEMENT_FILE_REQUESTED, 6),
+                new TopicSpec(SETTLEMENT_SLICE_REQUESTED, 8),
                 new TopicSpec(FILE_SUBMITTED, 6),
                 new TopicSpec(FILE_FAILED, 6),
                 new TopicSpec(REGISTRATION_RESULTS, 6),

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import kr.co.pg.settlement.collector.domain.DiffDecision;
 import kr.co.pg.settlement.collector.domain.DifferenceSettlementPolicy;
 import kr.co.pg.settlement.collector.domain.SameDayCancel;
@@ -30,12 +29,12 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
- * DIFF_SETTLEMENT_REQUEST. The calling thread streams NONE candidates in keyset pages of one file's size
- * (approved_at, transaction_id order) and hands each page to one of {@code writer-threads} writers; each page is
- * ONE transaction: NOT_ELIGIBLE/REJECTED updates, one S1 file (next sequence of the run), its
- * settlement_request rows, COLLECTED (guarded by diff_status = 'NONE'), and the outbox event. Pages never overlap,
- * so writers touch disjoint rows. A page whose rows another run changed meanwhile is re-read within its own bounds
- * and redone.
+ * Collects one slice of a DIFF_SETTLEMENT_REQUEST run. The calling thread streams the slice's NONE candidates in
+ * keyset pages of one file's size ((approved_at, transaction_id) order) and hands each page to one of
+ * {@code writer-threads} writers, reading the next page while the last one is written; each page is ONE
+ * transaction: NOT_ELIGIBLE/REJECTED updates, one S1 file (a sequence reserved for it), its settlement_request
+ * rows, COLLECTED (guarded by diff_status = 'NONE'), and the outbox event. Pages never overlap, so writers touch
+ * disjoint rows. A page whose rows another run changed meanwhile is re-read within its own bounds and redone.
  */
 @Service
 class SettlementCollector {
@@ -44,28 +43,42 @@ class SettlementCollector {
 
     private final SettlementStore store;
     private final KisFiles files;
+    private final FileSequences sequences;
     private final Outbox outbox;
     private final ChunkTransactions chunks;
     private final int fileSize;
     private final int writerThreads;
 
-    SettlementCollector(SettlementStore store, KisFiles files, Outbox outbox, ChunkTransactions chunks,
+    SettlementCollector(SettlementStore store, KisFiles files, FileSequences sequences, Outbox outbox,
+                        ChunkTransactions chunks,
                         @Value("${settlement.collector.settlement-file-size:10000}") int fileSize,
-                        @Value("${settlement.collector.writer-threads:2}") int writerThreads) {
+                        @Value("${settlement.collector.writer-threads:1}") int writerThreads) {
         this.store = store;
         this.files = files;
+        this.sequences = sequences;
         this.outbox = outbox;
         this.chunks = chunks;
         this.fileSize = fileSize;
         this.writerThreads = Math.max(1, writerThreads);
     }
 
+    /** The whole day in one slice (tests, and a run split into one slice). */
     JobCounts run(String kickoffId, LocalDate businessDate) {
+        return collect(kickoffId, businessDate, SettlementStore.CandidateCursor.START, null);
+    }
+
+    /**
+     * Collects the candidates after {@code after} up to and including {@code upTo} (null: up to the business
+     * date).
+     */
+    JobCounts collect(String kickoffId, LocalDate businessDate, SettlementStore.CandidateCursor after,
+                      SettlementStore.CandidateCursor upTo) {
         long started = System.nanoTime();
         DifferenceSettlementPolicy policy = new DifferenceSettlementPolicy(store.preferentialRates());
         Set<String> sameDayPairs = sameDayCancelPairs(businessDate);
-        AtomicInteger lastSeq = new AtomicInteger(files.lastSeq("S1", businessDate));
-        Run run = new Run(kickoffId, businessDate, policy, sameDayPairs, lastSeq);
+        SettlementStore.CandidateCursor end = upTo != null ? upTo
+                : new SettlementStore.CandidateCursor(businessDate.atStartOfDay(), "");
+        Run run = new Run(kickoffId, businessDate, policy, sameDayPairs);
         ExecutorService writers = Executors.newFixedThreadPool(writerThreads, r -> {
             Thread t = new Thread(r, "diff-collect-" + kickoffId);
             t.setDaemon(true);
@@ -74,23 +87,21 @@ class SettlementCollector {
         Deque<Future<JobCounts>> inFlight = new ArrayDeque<>();
         JobCounts total = JobCounts.NONE;
         try {
-            SettlementStore.CandidateCursor after = SettlementStore.CandidateCursor.START;
+            SettlementStore.CandidateCursor from = after;
             while (true) {
-                List<TransactionCandidate> page = store.candidatesAfter(businessDate, after, fileSize);
+                List<TransactionCandidate> page = store.candidatesBetween(businessDate, from, end, fileSize);
                 if (page.isEmpty()) {
                     break;
                 }
                 TransactionCandidate lastRow = page.get(page.size() - 1);
-                SettlementStore.CandidateCursor from = after;
-                SettlementStore.CandidateCursor upTo =
+                SettlementStore.CandidateCursor pageFrom = from;
+                SettlementStore.CandidateCursor pageTo =
                         new SettlementStore.CandidateCursor(lastRow.approvedAt(), lastRow.transactionId());
-                // file sequences follow the candidate order: reserve one here for a page that will need a file
-                int fileSeq = run.needsFile(page) ? lastSeq.incrementAndGet() : 0;
                 if (inFlight.size() >= writerThreads) {
                     total = total.plus(await(inFlight.removeFirst()));
                 }
-                inFlight.addLast(writers.submit(() -> run.writePage(page, from, upTo, fileSeq)));
-                after = upTo;
+                inFlight.addLast(writers.submit(() -> run.writePage(page, pageFrom, pageTo)));
+                from = pageTo;
             }
             while (!inFlight.isEmpty()) {
                 total = total.plus(await(inFlight.removeFirst()));
@@ -98,9 +109,9 @@ class SettlementCollector {
         } finally {
             writers.shutdownNow();
         }
-        log.info("difference settlement {}: {} collected in {} files, {} not eligible, {} refused, {} ms", businessDate,
-                total.rowsCollected(), total.filesCreated(), total.rowsNotEligible(), total.rowsRejected(),
-                (System.nanoTime() - started) / 1_000_000);
+        log.info("difference settlement {} after {}: {} collected in {} files, {} not eligible, {} refused, {} ms",
+                businessDate, after, total.rowsCollected(), total.filesCreated(), total.rowsNotEligible(),
+                total.rowsRejected(), (System.nanoTime() - started) / 1_000_000);
         return total;
     }
 
@@ -135,30 +146,18 @@ class SettlementCollector {
         private final LocalDate businessDate;
         private final DifferenceSettlementPolicy policy;
         private final Set<String> sameDayPairs;
-        private final AtomicInteger lastSeq;
 
-        Run(String kickoffId, LocalDate businessDate, DifferenceSettlementPolicy policy, Set<String> sameDayPairs,
-            AtomicInteger lastSeq) {
+        Run(String kickoffId, LocalDate businessDate, DifferenceSettlementPolicy policy, Set<String> sameDayPairs) {
             this.kickoffId = kickoffId;
             this.businessDate = businessDate;
             this.policy = policy;
             this.sameDayPairs = sameDayPairs;
-            this.lastSeq = lastSeq;
-        }
-
-        boolean needsFile(List<TransactionCandidate> page) {
-            for (TransactionCandidate t : page) {
-                if (policy.decide(t, sameDayPairs.contains(t.transactionId())) instanceof DiffDecision.Collect) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         JobCounts writePage(List<TransactionCandidate> firstRead, SettlementStore.CandidateCursor from,
-                            SettlementStore.CandidateCursor upTo, int reservedSeq) {
-            // the reserved sequence is kept across retries of the page (0: none reserved, take one if needed)
-            int[] fileSeq = {reservedSeq};
+                            SettlementStore.CandidateCursor upTo) {
+            // a sequence reserved for the page is kept across its retries (0: none yet, reserved when needed)
+            int[] fileSeq = {0};
             List<TransactionCandidate> page = firstRead;
             for (int attempt = 1; ; attempt++) {
                 List<TransactionCandidate> rows = page;
@@ -166,9 +165,8 @@ class SettlementCollector {
                     return chunks.inTransaction(() -> collect(rows != null ? rows
                             : store.candidatesBetween(businessDate, from, upTo, fileSize), fileSeq));
                 } catch (FileSeqTakenException e) {
-                    // another transaction (a resend, another run) took the sequence: take the next free one
-                    int free = files.lastSeq("S1", businessDate) + 1;
-                    fileSeq[0] = lastSeq.updateAndGet(s -> Math.max(s, free - 1) + 1);
+                    // another transaction (a resend, a registration-style MAX + 1) took it: reserve another
+                    fileSeq[0] = sequences.reserve("S1", businessDate);
                 } catch (ConcurrentChangeException | DuplicateKeyException | PessimisticLockingFailureException e) {
                     log.warn("settlement page after {}: {}; re-reading the page and redoing it", from, e.getMessage());
                     page = null;
@@ -215,7 +213,7 @@ class SettlementCollector {
                 return new JobCounts(0, 0, refusals.size(), notEligibleCount);
             }
             if (fileSeq[0] == 0) {
-                fileSeq[0] = lastSeq.incrementAndGet();
+                fileSeq[0] = sequences.reserve("S1", businessDate);
             }
             KisFiles.KisFile file = files.createWithSeq("S1", businessDate, kickoffId, collect.size(), fileSeq[0]);
             List<Transaction> records = new ArrayList<>(collect.size());

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import kr.co.pg.settlement.collector.application.FileEventHandler;
 import kr.co.pg.settlement.collector.application.KickoffHandler;
 import kr.co.pg.settlement.collector.application.ResultHandler;
+import kr.co.pg.settlement.collector.application.SliceCollection;
 import kr.co.pg.settlement.events.ConsumerGroups;
 import kr.co.pg.settlement.events.EventJson;
 import kr.co.pg.settlement.events.FileFailed;
@@ -13,6 +14,7 @@ import kr.co.pg.settlement.events.InvalidEventException;
 import kr.co.pg.settlement.events.KickoffParser;
 import kr.co.pg.settlement.events.RegistrationResultsReceived;
 import kr.co.pg.settlement.events.SettlementResultsReceived;
+import kr.co.pg.settlement.events.SettlementSliceRequested;
 import kr.co.pg.settlement.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -36,17 +38,33 @@ class CollectorListeners {
     private final KickoffHandler kickoffs;
     private final FileEventHandler files;
     private final ResultHandler results;
+    private final SliceCollection slices;
 
-    CollectorListeners(KickoffHandler kickoffs, FileEventHandler files, ResultHandler results) {
+    CollectorListeners(KickoffHandler kickoffs, FileEventHandler files, ResultHandler results, SliceCollection slices) {
         this.kickoffs = kickoffs;
         this.files = files;
         this.results = results;
+        this.slices = slices;
     }
 
     @KafkaListener(id = "collector-kickoff", topics = Topics.KICKOFF, groupId = GROUP,
             properties = "max.poll.records=10")
     void onKickoffs(List<ConsumerRecord<String, byte[]>> records) {
         each(records, r -> kickoffs.handle(KickoffParser.parse(r.value())));
+    }
+
+    /** One slice at a time per consumer; {@code slice-concurrency} consumers per instance share the partitions. */
+    @KafkaListener(id = "collector-settlement-slices", topics = Topics.SETTLEMENT_SLICE_REQUESTED, groupId = GROUP,
+            concurrency = "${settlement.collector.slice-concurrency:2}", properties = "max.poll.records=1")
+    void onSettlementSlices(List<ConsumerRecord<String, byte[]>> records) {
+        each(records, r -> {
+            SettlementSliceRequested e = checked(EventJson.read(r.value(), SettlementSliceRequested.class), r);
+            if (e.kickoffId() == null || e.slice() < 1 || e.sliceCount() < e.slice()) {
+                throw new InvalidEventException("SettlementSliceRequested " + e.eventId() + ": kickoffId, slice "
+                        + e.slice() + " of " + e.sliceCount() + " is not a slice");
+            }
+            slices.onSlice(e);
+        });
     }
 
     @KafkaListener(id = "collector-file-submitted", topics = Topics.FILE_SUBMITTED, groupId = GROUP)

@@ -32,9 +32,11 @@ class JdbcSettlementStore implements SettlementStore {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final Clock clock;
+    private final StagedSettlementResults stagedResults;
 
     JdbcSettlementStore(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, Clock clock) {
         this.jdbc = jdbc;
+        this.stagedResults = new StagedSettlementResults(jdbc);
         this.named = named;
         this.clock = clock;
     }
@@ -155,60 +157,7 @@ class JdbcSettlementStore implements SettlementStore {
 
     @Override
     public int applyResults(String fileId, List<SettlementResult> results) {
-        LocalDateTime now = Times.now(clock);
-        List<SettlementResult> accepted = results.stream().filter(r -> "0000".equals(r.resultCode())).toList();
-        // breaks first: the status guard below must still see COLLECTED/SENT. The expected amounts of the file's
-        // open rows are read in one query, the breaks written as one batch of plain INSERTs (the driver's bulk
-        // protocol refuses batched INSERT ... SELECT).
-        Map<String, OpenRow> open = new java.util.HashMap<>();
-        jdbc.query("SELECT r.transaction_id, r.seq, t.diff_expected_amount, r.business_date FROM settlement_request r"
-                        + " JOIN payment_transaction t ON t.transaction_id = r.transaction_id"
-                        + " WHERE r.file_id = ? AND r.status IN ('COLLECTED', 'SENT') AND t.diff_status IN ('COLLECTED', 'SENT')",
-                (ResultSet rs) -> {
-                    open.put(rs.getString(1), new OpenRow(rs.getInt(2), rs.getLong(3), rs.getObject(4, LocalDate.class)));
-                }, fileId);
-        List<SettlementResult> breaks = accepted.stream().filter(r -> {
-            OpenRow row = open.get(r.transactionId());
-            return row != null && row.seq() == r.seq() && row.expectedAmount() != r.differenceAmount();
-        }).toList();
-        jdbc.batchUpdate("INSERT IGNORE INTO reconciliation_break (transaction_id, business_date, file_id, expected_amount,"
-                        + " settled_amount, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
-                breaks, 1000, (ps, r) -> {
-                    ps.setString(1, r.transactionId());
-                    OpenRow row = open.get(r.transactionId());
-                    ps.setObject(2, row.businessDate());
-                    ps.setString(3, fileId);
-                    ps.setLong(4, row.expectedAmount());
-                    ps.setLong(5, r.differenceAmount());
-                    ps.setObject(6, now);
-                });
-        int[][] counts = jdbc.batchUpdate("UPDATE settlement_request r STRAIGHT_JOIN payment_transaction t"
-                        + " ON r.transaction_id = t.transaction_id AND r.file_id = ? AND r.seq = ?"
-                        + " SET t.diff_status = ?, t.diff_result_code = ?,"
-                        + " t.diff_settled_amount = IF(? = '0000', ?, t.diff_settled_amount),"
-                        + " t.diff_payout_date = IF(? = '0000', ?, t.diff_payout_date), t.diff_updated_at = ?,"
-                        + " r.status = ?, r.result_code = ?, r.updated_at = ?"
-                        + " WHERE t.transaction_id = ? AND t.diff_status IN ('COLLECTED', 'SENT')"
-                        + " AND r.status IN ('COLLECTED', 'SENT')",
-                results, 1000, (ps, r) -> {
-                    boolean ok = "0000".equals(r.resultCode());
-                    String status = ok ? "SETTLED" : "REJECTED";
-                    int i = 0;
-                    ps.setString(++i, fileId);
-                    ps.setInt(++i, r.seq());
-                    ps.setString(++i, status);
-                    ps.setString(++i, r.resultCode());
-                    ps.setString(++i, r.resultCode());
-                    ps.setLong(++i, r.differenceAmount());
-                    ps.setString(++i, r.resultCode());
-                    ps.setObject(++i, r.payoutDate());
-                    ps.setObject(++i, now);
-                    ps.setString(++i, status);
-                    ps.setString(++i, r.resultCode());
-                    ps.setObject(++i, now);
-                    ps.setString(++i, r.transactionId());
-                });
-        return Batches.sum(counts, results.size()) / 2;
+        return results.isEmpty() ? 0 : stagedResults.apply(fileId, results, Times.now(clock));
     }
 
     @Override
@@ -246,6 +195,4 @@ class JdbcSettlementStore implements SettlementStore {
     }
 
 
-    private record OpenRow(int seq, long expectedAmount, LocalDate businessDate) {
-    }
 }

@@ -1,0 +1,10 @@
+package kr.co.pg.settlement.collector.application;
+
+import java.time.LocalDate;
+
+/** Port: hands out file sequences per (file type, file date), each once, in a short transaction of its own. */
+public interface FileSequences {
+
+    /** The next unused sequence, above every file already created for (type, date); committed at once. */
+    int reserve(String fileType, LocalDate fileDate);
+}

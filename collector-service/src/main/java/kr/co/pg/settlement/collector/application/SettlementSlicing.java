@@ -1,0 +1,65 @@
+package kr.co.pg.settlement.collector.application;
+
+import java.util.List;
+import kr.co.pg.settlement.events.KickoffRequested;
+import kr.co.pg.settlement.events.SettlementSliceRequested;
+import kr.co.pg.settlement.events.SettlementSliceRequested.Cursor;
+import kr.co.pg.settlement.events.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Splits a DIFF_SETTLEMENT_REQUEST kick-off into slices of about equal size, in one transaction with their
+ * job_slice rows, as outbox events any collector instance can take: N instances collect one day N times as fast.
+ * A kick-off delivered again while its slices exist changes nothing (they were committed together).
+ */
+@Service
+class SettlementSlicing {
+
+    private static final Logger log = LoggerFactory.getLogger(SettlementSlicing.class);
+
+    private final CollectionSlices slices;
+    private final Outbox outbox;
+    private final PartitionKeys keys;
+    private final ChunkTransactions tx;
+    private final int sliceCount;
+    private final int pageSize;
+
+    SettlementSlicing(CollectionSlices slices, Outbox outbox, PartitionKeys keys, ChunkTransactions tx,
+                      @Value("${settlement.collector.slices:8}") int sliceCount,
+                      @Value("${settlement.collector.settlement-file-size:10000}") int pageSize) {
+        this.slices = slices;
+        this.outbox = outbox;
+        this.keys = keys;
+        this.tx = tx;
+        this.sliceCount = Math.max(1, sliceCount);
+        this.pageSize = Math.max(1, pageSize);
+    }
+
+    void split(KickoffRequested kickoff) {
+        String kickoffId = kickoff.kickoffId();
+        int existing = slices.count(kickoffId);
+        if (existing > 0) {
+            log.info("kick-off {} was split into {} slices before; they are on {} and finish the run", kickoffId,
+                    existing, Topics.SETTLEMENT_SLICE_REQUESTED);
+            return;
+        }
+        List<Cursor> bounds = slices.boundaries(kickoff.businessDate(), sliceCount, pageSize);
+        int n = bounds.size() + 1;
+        tx.inTransaction(() -> {
+            slices.create(kickoffId, n);
+            for (int i = 1; i <= n; i++) {
+                Cursor after = i == 1 ? null : bounds.get(i - 2);
+                Cursor upTo = i == n ? null : bounds.get(i - 1);
+                String key = keys.keyFor(Topics.SETTLEMENT_SLICE_REQUESTED, kickoffId + ":" + i, i - 1);
+                outbox.append(Topics.SETTLEMENT_SLICE_REQUESTED, new SettlementSliceRequested(
+                        SettlementSliceRequested.eventIdFor(kickoffId, i), kickoff.businessDate(), kickoffId, i, n,
+                        after, upTo, key));
+            }
+            return null;
+        });
+        log.info("kick-off {} DIFF_SETTLEMENT_REQUEST {}: split into {} slices", kickoffId, kickoff.businessDate(), n);
+    }
+}

@@ -1,0 +1,64 @@
+package kr.co.pg.settlement.collector.application;
+
+import kr.co.pg.settlement.events.SettlementSliceRequested;
+import kr.co.pg.settlement.events.SettlementSliceRequested.Cursor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Collects one slice of a DIFF_SETTLEMENT_REQUEST run (page transactions of their own), then records it DONE with
+ * its processed_event row; the instance that finishes the last slice finishes the run. A slice redelivered after a
+ * crash is collected again and finds only what is left.
+ */
+@Service
+public class SliceCollection {
+
+    static final String CONSUMER = "collector.settlement-slices";
+    private static final Logger log = LoggerFactory.getLogger(SliceCollection.class);
+
+    private final CollectionSlices slices;
+    private final SettlementCollector collector;
+    private final ProcessedEvents processed;
+    private final JobRuns jobRuns;
+    private final ChunkTransactions tx;
+
+    SliceCollection(CollectionSlices slices, SettlementCollector collector, ProcessedEvents processed,
+                    JobRuns jobRuns, ChunkTransactions tx) {
+        this.slices = slices;
+        this.collector = collector;
+        this.processed = processed;
+        this.jobRuns = jobRuns;
+        this.tx = tx;
+    }
+
+    public void onSlice(SettlementSliceRequested event) {
+        if (slices.isDone(event.kickoffId(), event.slice())) {
+            log.info("slice {}/{} of kick-off {} already done: ignored", event.slice(), event.sliceCount(),
+                    event.kickoffId());
+            return;
+        }
+        JobCounts counts = collector.collect(event.kickoffId(), event.businessDate(), cursor(event.after(), true),
+                cursor(event.upTo(), false));
+        tx.inTransaction(() -> {
+            slices.lockRun(event.kickoffId());
+            if (!processed.markProcessed(CONSUMER, event.eventId())) {
+                return null;
+            }
+            slices.markDone(event.kickoffId(), event.slice(), counts);
+            slices.totalIfAllDone(event.kickoffId()).ifPresent(total -> {
+                jobRuns.finish(event.kickoffId(), total);
+                log.info("kick-off {} DIFF_SETTLEMENT_REQUEST {} done ({} slices): {}", event.kickoffId(),
+                        event.businessDate(), event.sliceCount(), total);
+            });
+            return null;
+        });
+    }
+
+    private static SettlementStore.CandidateCursor cursor(Cursor c, boolean start) {
+        if (c == null) {
+            return start ? SettlementStore.CandidateCursor.START : null;
+        }
+        return new SettlementStore.CandidateCursor(c.approvedAt(), c.transactionId());
+    }
+}

@@ -37,10 +37,13 @@ public final class Converters {
     public static final class IsoDuration implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
+            if (value.matches("\\d+ms")) {
+                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+            }
             try {
                 return Duration.parse(value.startsWith("P") || value.startsWith("p") ? value : "PT" + value);
             } catch (DateTimeParseException e) {
-                throw new TypeConversionException("bad duration '" + value + "': expected e.g. 30m, 2h or PT45S");
+                throw new TypeConversionException("bad duration '" + value + "': expected e.g. 500ms, 45s, 30m, 2h or PT1H30M");
             }
         }
     }

@@ -1,6 +1,8 @@
 package kr.co.pg.settlement.ops;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import kr.co.pg.settlement.ops.dlt.DltCommand;
 import kr.co.pg.settlement.ops.kickoff.KickoffCommand;
@@ -40,8 +42,9 @@ public final class SettlementCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
+        // UTF-8 whatever the platform default (Korean names, on Java 17 with a C locale too)
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(execute(System.getenv(), out, err, args));
     }
 
@@ -52,7 +55,10 @@ public final class SettlementCli implements Runnable {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(false);
         cli.setParameterExceptionHandler((ex, arguments) -> {
-            ex.getCommandLine().getErr().println("settlement: " + ex.getMessage()
+            // a converter's own message ("unknown job ...") says it all; picocli's prefix would only add noise
+            String message = ex.getCause() instanceof CommandLine.TypeConversionException conversion
+                    ? conversion.getMessage() : ex.getMessage();
+            ex.getCommandLine().getErr().println("settlement: " + message
                     + " (see: settlement " + commandPath(ex.getCommandLine()) + "--help)");
             return ExitCodes.BAD_ARGUMENTS;
         });

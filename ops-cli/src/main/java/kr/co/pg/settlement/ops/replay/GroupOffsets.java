@@ -34,11 +34,11 @@ public final class GroupOffsets {
     public Optional<GroupState> describe(String group) {
         try {
             ConsumerGroupDescription d = get(admin.describeConsumerGroups(List.of(group)).describedGroups().get(group));
-            String state = String.valueOf(d.groupState());
-            if ("DEAD".equals(state) && d.members().isEmpty()) {
+            if (d.groupState() == org.apache.kafka.common.GroupState.DEAD && d.members().isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new GroupState(state, d.members().size()));
+            return Optional.of(new GroupState(String.valueOf(d.groupState()).toUpperCase(java.util.Locale.ROOT),
+                    d.members().size()));
         } catch (GroupIdNotFoundException e) {
             return Optional.empty();
         }

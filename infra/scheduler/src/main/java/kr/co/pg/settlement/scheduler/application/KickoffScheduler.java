@@ -3,10 +3,10 @@ package kr.co.pg.settlement.scheduler.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +20,11 @@ import org.slf4j.LoggerFactory;
 public final class KickoffScheduler {
 
     public static final String REQUESTED_BY = "scheduler";
-    /** How far before the window missed slots are still reported (not sent) when leadership is gained. */
+    static final int MAX_MISSED = 100;
+    /**
+     * How far before the window missed slots are still reported (not sent) when leadership is gained; a slot whose
+     * job and business date were kicked off by anybody (e.g. by hand) is not reported.
+     */
     static final Duration MISSED_REPORT_LOOKBACK = Duration.ofDays(1);
     private static final Logger log = LoggerFactory.getLogger(KickoffScheduler.class);
 
@@ -34,11 +38,15 @@ public final class KickoffScheduler {
     private boolean leader;
     /** Kick-off ids known as sent; null until read back after gaining leadership. */
     private Set<String> sent;
+    /** Job and business date of every kick-off read back (anybody's), as {@code JOB:date}. */
+    private Set<String> jobDatesKickedOff = new HashSet<>();
     /** Slots whose skip or failure was already logged, so each is logged once per process. */
     private final Set<String> reported = new HashSet<>();
-    /** Slots whose send failed, to say so loudly when they leave the window unsent. */
-    private final Map<String, Slot> failing = new LinkedHashMap<>();
+    /** Slots before this instant were checked for "never sent" (ERROR + {@link #missedSlots()}). */
+    private Instant reportedUpTo = Instant.MAX;
     private long leaderTicks;
+    /** Due slots never sent and now older than the window, newest last (kept for the status endpoint). */
+    private final Deque<Slot> missed = new ArrayDeque<>();
 
     public KickoffScheduler(SlotPlanner planner, KickoffPort kickoffs, KickoffHistory history, Clock clock,
                             Duration catchUpWindow) {
@@ -86,6 +94,13 @@ public final class KickoffScheduler {
         }
     }
 
+    /** Slots this instance found never sent and too old to be caught up (at most {@value #MAX_MISSED}). */
+    public List<Slot> missedSlots() {
+        synchronized (lock) {
+            return List.copyOf(missed);
+        }
+    }
+
     public Duration catchUpWindow() {
         return catchUpWindow;
     }
@@ -97,11 +112,15 @@ public final class KickoffScheduler {
                 return;
             }
             Instant now = clock.instant();
-            if (sent == null && !readHistory(now)) {
+            Instant windowStart = now.minus(catchUpWindow);
+            if (sent == null && !readHistory(windowStart)) {
                 return;
             }
-            reportFailedOutOfWindow(now.minus(catchUpWindow));
-            for (Slot slot : planner.between(now.minus(catchUpWindow), now)) {
+            if (reportedUpTo.isBefore(windowStart)) {
+                reportUnsent(reportedUpTo, windowStart);
+                reportedUpTo = windowStart;
+            }
+            for (Slot slot : planner.between(windowStart, now)) {
                 if (!sent.contains(slot.kickoffId()) && !handle(slot)) {
                     break;
                 }
@@ -110,9 +129,16 @@ public final class KickoffScheduler {
         }
     }
 
-    private boolean readHistory(Instant now) {
+    private boolean readHistory(Instant windowStart) {
         try {
-            sent = new HashSet<>(history.sentKickoffIds(catchUpWindow.plus(MISSED_REPORT_LOOKBACK)));
+            List<KickoffHistory.SentKickoff> kickoffs =
+                    history.sentKickoffs(catchUpWindow.plus(MISSED_REPORT_LOOKBACK));
+            sent = new HashSet<>();
+            jobDatesKickedOff = new HashSet<>();
+            for (KickoffHistory.SentKickoff kickoff : kickoffs) {
+                sent.add(kickoff.kickoffId());
+                jobDatesKickedOff.add(kickoff.job() + ":" + kickoff.businessDate());
+            }
         } catch (RuntimeException e) {
             log.warn("Cannot read back the kick-offs already sent ({}); nothing is sent until they can be read "
                     + "(retried on the next tick). Check Kafka.", e.toString());
@@ -120,7 +146,7 @@ public final class KickoffScheduler {
         }
         log.info("{} scheduled kick-offs read back; catching up the slots of the last {}",
                 sent.stream().filter(Slot::isScheduledKickoffId).count(), catchUpWindow);
-        reportMissedBeyondWindow(now);
+        reportedUpTo = windowStart.minus(MISSED_REPORT_LOOKBACK);
         return true;
     }
 
@@ -148,32 +174,24 @@ public final class KickoffScheduler {
         } catch (KickoffNotSentException e) {
             log.warn("Kick-off {} not acknowledged by Kafka ({}); retried with the same id on the next tick while "
                     + "the slot is within the catch-up window ({})", id, e.getMessage(), catchUpWindow);
-            failing.put(id, slot);
             return false;
         }
-        failing.remove(id);
         sent.add(id);
         log.info("Kick-off {} sent: job {} for business date {} (slot {})", id, slot.job(), slot.businessDate(),
                 slot.at());
         return true;
     }
 
-    private void reportFailedOutOfWindow(Instant windowStart) {
-        for (Iterator<Slot> it = failing.values().iterator(); it.hasNext(); ) {
-            Slot slot = it.next();
-            if (slot.at().toInstant().isBefore(windowStart)) {
-                it.remove();
-                log.error("Kick-off {} ({} for {}) could not be sent within the catch-up window ({}) and is given up. "
-                        + "When Kafka is back, kick off {} for {} by hand.", slot.kickoffId(), slot.job(),
-                        slot.businessDate(), catchUpWindow, slot.job(), slot.businessDate());
-            }
-        }
-    }
-
-    private void reportMissedBeyondWindow(Instant now) {
-        Instant windowStart = now.minus(catchUpWindow);
-        for (Slot slot : planner.between(windowStart.minus(MISSED_REPORT_LOOKBACK), windowStart.minusNanos(1))) {
-            if (!sent.contains(slot.kickoffId()) && planner.verdict(slot).runs() && reported.add(slot.kickoffId())) {
+    /** Slots in {@code [from, to)} that were due, are not on the topic and can no longer be caught up. */
+    private void reportUnsent(Instant from, Instant to) {
+        for (Slot slot : planner.between(from, to.minusNanos(1))) {
+            boolean kickedOff = sent.contains(slot.kickoffId())
+                    || jobDatesKickedOff.contains(slot.job() + ":" + slot.businessDate());
+            if (!kickedOff && planner.verdict(slot).runs() && reported.add(slot.kickoffId())) {
+                missed.addLast(slot);
+                if (missed.size() > MAX_MISSED) {
+                    missed.removeFirst();
+                }
                 log.error("Slot {} ({} for {}) was never sent and is older than the catch-up window ({}): it is NOT "
                         + "sent automatically. If the job should still run, kick off {} for {} by hand.",
                         slot.kickoffId(), slot.job(), slot.businessDate(), catchUpWindow, slot.job(),

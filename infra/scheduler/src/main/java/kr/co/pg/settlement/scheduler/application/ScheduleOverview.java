@@ -23,7 +23,7 @@ public final class ScheduleOverview {
      */
     public record Overview(Instant now, boolean leader, Duration catchUpWindow, List<JobRuns> jobs, int year,
                            SortedMap<LocalDate, String> holidays, String holidaySource, List<Integer> yearsWithData,
-                           List<Integer> missingYears) {
+                           List<Integer> missingYears, List<Slot> missedSlots) {
     }
 
     private final SlotPlanner planner;
@@ -58,6 +58,6 @@ public final class ScheduleOverview {
         List<Integer> missing = neededYears.stream().filter(y -> !calendar.covers(y)).toList();
         return new Overview(now, scheduler.isLeader(), scheduler.catchUpWindow(), jobs, year,
                 calendar.covers(year) ? calendar.year(year) : null, calendar.sourceOf(year),
-                List.copyOf(calendar.years()), missing);
+                List.copyOf(calendar.years()), missing, scheduler.missedSlots());
     }
 }

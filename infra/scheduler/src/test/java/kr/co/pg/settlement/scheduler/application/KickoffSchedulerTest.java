@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import kr.co.pg.settlement.events.Job;
 import kr.co.pg.settlement.scheduler.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class KickoffSchedulerTest {
 
     final MutableClock clock = new MutableClock("2026-11-24T07:15");
     final List<String> sent = new ArrayList<>();
-    final Set<String> history = new HashSet<>();
+    final List<KickoffHistory.SentKickoff> history = new ArrayList<>();
     final List<Duration> lookbacks = new ArrayList<>();
     int failuresToCome;
 
@@ -31,7 +32,7 @@ class KickoffSchedulerTest {
 
     final KickoffHistory readBack = lookback -> {
         lookbacks.add(lookback);
-        return Set.copyOf(history);
+        return List.copyOf(history);
     };
 
     KickoffScheduler scheduler(SlotPlanner planner) {
@@ -64,7 +65,8 @@ class KickoffSchedulerTest {
 
     @Test
     void catchesUpWithinTheWindowOnlyAndSkipsWhatWasAlreadySent() {
-        history.add("sched:DIFF_SETTLEMENT_RESULT:2026-11-24:0715");
+        history.add(new KickoffHistory.SentKickoff("sched:DIFF_SETTLEMENT_RESULT:2026-11-24:0715",
+                Job.DIFF_SETTLEMENT_RESULT, LocalDate.of(2026, 11, 24)));
         clock.set("2026-11-24T13:00"); // window from 07:00: the 06:15 slots are beyond it
         KickoffScheduler scheduler = scheduler(Plans.defaults());
         scheduler.leadershipGranted();
@@ -72,6 +74,43 @@ class KickoffSchedulerTest {
         scheduler.tick();
 
         assertThat(sent).containsExactly("sched:DIFF_SETTLEMENT_REQUEST:2026-11-24:0715");
+        assertThat(scheduler.missedSlots()).extracting(Slot::kickoffId).containsExactly(
+                "sched:DIFF_SETTLEMENT_REQUEST:2026-11-23:0715", "sched:DIFF_SETTLEMENT_RESULT:2026-11-23:0715",
+                "sched:SUBMERCHANT_REGISTRATION_REQUEST:2026-11-24:0615",
+                "sched:SUBMERCHANT_REGISTRATION_RESULT:2026-11-24:0615");
+    }
+
+    @Test
+    void aSlotKickedOffByHandForItsJobAndDateIsNotReportedMissed() {
+        history.add(new KickoffHistory.SentKickoff("0b6f3c1e-5d7a-4b0e-9a51-2f3c8e9d1a77",
+                Job.SUBMERCHANT_REGISTRATION_REQUEST, LocalDate.of(2026, 11, 24)));
+        clock.set("2026-11-24T13:00");
+        KickoffScheduler scheduler = scheduler(Plans.defaults());
+        scheduler.leadershipGranted();
+
+        scheduler.tick();
+
+        assertThat(scheduler.missedSlots()).extracting(Slot::kickoffId)
+                .doesNotContain("sched:SUBMERCHANT_REGISTRATION_REQUEST:2026-11-24:0615")
+                .contains("sched:SUBMERCHANT_REGISTRATION_RESULT:2026-11-24:0615");
+    }
+
+    @Test
+    void aSlotWhoseSendsFailUntilItLeavesTheWindowIsReportedMissed() {
+        KickoffScheduler scheduler = new KickoffScheduler(Plans.defaults(), port, readBack, clock,
+                Duration.ofMinutes(30));
+        scheduler.leadershipGranted();
+        failuresToCome = 1;
+        clock.set("2026-11-24T06:15");
+        scheduler.tick();
+        assertThat(sent).isEmpty();
+
+        clock.set("2026-11-24T06:46");
+        scheduler.tick();
+
+        assertThat(sent).isEmpty();
+        assertThat(scheduler.missedSlots()).extracting(Slot::kickoffId)
+                .contains("sched:SUBMERCHANT_REGISTRATION_REQUEST:2026-11-24:0615");
     }
 
     @Test
@@ -126,7 +165,7 @@ class KickoffSchedulerTest {
             if (!kafkaUp[0]) {
                 throw new IllegalStateException("timeout");
             }
-            return Set.of();
+            return List.of();
         }, clock, Duration.ofHours(6));
         scheduler.leadershipGranted();
 

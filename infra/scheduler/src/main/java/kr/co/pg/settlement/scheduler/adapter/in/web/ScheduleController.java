@@ -30,7 +30,7 @@ class ScheduleController {
     /** The JSON body; every date and time is ISO-8601 in Asia/Seoul. */
     public record ScheduleResponse(String now, String zone, boolean leader, String catchUpWindow,
                                    List<JobView> jobs, HolidaysView holidays, List<Integer> holidayYears,
-                                   List<Integer> missingHolidayYears) {
+                                   List<Integer> missingHolidayYears, List<MissedView> missed) {
 
         static ScheduleResponse of(ScheduleOverview.Overview o) {
             List<JobView> jobs = o.jobs().stream().map(JobView::of).toList();
@@ -38,7 +38,7 @@ class ScheduleController {
                     o.holidays() == null ? null : o.holidays().entrySet().stream().map(DayView::of).toList());
             return new ScheduleResponse(OffsetDateTime.ofInstant(o.now(), Slot.BUSINESS_ZONE).toString(),
                     Slot.BUSINESS_ZONE.getId(), o.leader(), o.catchUpWindow().toString(), jobs, holidays,
-                    o.yearsWithData(), o.missingYears());
+                    o.yearsWithData(), o.missingYears(), o.missedSlots().stream().map(MissedView::of).toList());
         }
     }
 
@@ -56,6 +56,15 @@ class ScheduleController {
         static RunView of(ScheduleOverview.PlannedRun run) {
             return new RunView(run.slot().at().toOffsetDateTime().toString(), run.slot().businessDate().toString(),
                     run.slot().kickoffId(), run.verdict().kind().name(), run.verdict().reason());
+        }
+    }
+
+    /** A due slot never sent and too old to be caught up: kick off {@code job} for {@code businessDate} by hand. */
+    public record MissedView(String at, String businessDate, String job, String kickoffId) {
+
+        static MissedView of(Slot slot) {
+            return new MissedView(slot.at().toOffsetDateTime().toString(), slot.businessDate().toString(),
+                    slot.job().name(), slot.kickoffId());
         }
     }
 

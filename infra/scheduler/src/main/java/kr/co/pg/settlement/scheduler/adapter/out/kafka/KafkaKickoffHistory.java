@@ -1,14 +1,14 @@
 package kr.co.pg.settlement.scheduler.adapter.out.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import kr.co.pg.settlement.events.InvalidEventException;
 import kr.co.pg.settlement.events.KickoffParser;
+import kr.co.pg.settlement.events.KickoffRequested;
 import kr.co.pg.settlement.scheduler.application.KickoffHistory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,7 +36,7 @@ public final class KafkaKickoffHistory implements KickoffHistory {
     }
 
     @Override
-    public Set<String> sentKickoffIds(Duration lookback) {
+    public List<SentKickoff> sentKickoffs(Duration lookback) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, "scheduler-history-" + UUID.randomUUID(),
@@ -64,8 +64,8 @@ public final class KafkaKickoffHistory implements KickoffHistory {
         }
     }
 
-    private Set<String> read(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> remaining) {
-        Set<String> ids = new HashSet<>();
+    private List<SentKickoff> read(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> remaining) {
+        List<SentKickoff> kickoffs = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!remaining.isEmpty()) {
             if (System.nanoTime() > deadline) {
@@ -76,17 +76,18 @@ public final class KafkaKickoffHistory implements KickoffHistory {
                 TopicPartition tp = new TopicPartition(record.topic(), record.partition());
                 Long end = remaining.get(tp);
                 if (end != null && record.offset() < end) {
-                    idOf(record.value(), ids);
+                    parse(record.value(), kickoffs);
                 }
             }
             remaining.keySet().removeIf(tp -> consumer.position(tp) >= remaining.get(tp));
         }
-        return ids;
+        return kickoffs;
     }
 
-    private static void idOf(byte[] value, Set<String> ids) {
+    private static void parse(byte[] value, List<SentKickoff> kickoffs) {
         try {
-            ids.add(KickoffParser.parse(value).kickoffId());
+            KickoffRequested kickoff = KickoffParser.parse(value);
+            kickoffs.add(new SentKickoff(kickoff.kickoffId(), kickoff.job(), kickoff.businessDate()));
         } catch (InvalidEventException e) {
             // not a kick-off anybody ran; it cannot be one of ours either
         }

@@ -432,6 +432,9 @@ public final class OutboxRelay implements AutoCloseable {
     private void closeQuietly(DebeziumEngine<?> toClose) {
         try {
             toClose.close();
+        } catch (IllegalStateException alreadyStopping) {
+            // asked again while it stops (lock checks repeat the request): expected
+            log.debug("Outbox relay '{}': {}", config.name(), alreadyStopping.getMessage());
         } catch (IOException | RuntimeException e) {
             log.warn("Outbox relay '{}': closing the Debezium engine failed: {}", config.name(), e.toString());
         }

@@ -89,8 +89,9 @@ class CollectorListeners {
         });
     }
 
+    /** Parts of different files touch different rows: two consumers overlap one part's JSON with another's SQL. */
     @KafkaListener(id = "collector-settlement-results", topics = Topics.SETTLEMENT_RESULTS,
-            groupId = GROUP)
+            groupId = GROUP, concurrency = "${settlement.collector.results-concurrency:2}")
     void onSettlementResults(List<ConsumerRecord<String, byte[]>> records) {
         each(records, r -> {
             SettlementResultsReceived e = checked(EventJson.read(r.value(), SettlementResultsReceived.class), r);

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Service;
  * DONE -> validated results published, receipt PUBLISHED; FAILED -> FileFailed (resendable), FAILED_PUBLISHED;
  * an invalid result or KIS trouble keeps the receipt PENDING with its error, looked at again after a backoff.
  * Nothing is ever given up: the error and the count of attempts stay visible in pending_receipt.
+ * Several instances may run: each polls only the receipts it claimed (lease settlement.poller.claim-lease).
  */
 @Service
 public class PollReceiptsService {
@@ -41,6 +43,8 @@ public class PollReceiptsService {
     private final ExecutorService workers;
     /** One poll round at a time: a kick-off waits for the scheduled round and then polls again. */
     private final ReentrantLock round = new ReentrantLock();
+    /** This instance's name on the receipts it claims; other instances (on other hosts) skip them. */
+    private final String owner = "poller-" + UUID.randomUUID();
 
     public PollReceiptsService(PendingReceiptStore store, KisResultsPort kis, ResultEventsPort events,
                                PollerSettings settings, Clock clock, MeterRegistry meters) {
@@ -62,7 +66,8 @@ public class PollReceiptsService {
     public void pollDue() {
         round.lock();
         try {
-            pollAll(store.findDue(now(), settings.batchLimit()));
+            LocalDateTime now = now();
+            pollAll(store.claimDue(owner, now, now.plus(settings.claimLease()), settings.batchLimit()));
         } finally {
             round.unlock();
         }
@@ -72,7 +77,9 @@ public class PollReceiptsService {
     public void pollNow(FileType requestType) {
         round.lock();
         try {
-            pollAll(store.findPending(requestType, settings.batchLimit()));
+            LocalDateTime now = now();
+            pollAll(store.claimPending(owner, requestType, now, now.plus(settings.claimLease()),
+                    settings.batchLimit()));
         } finally {
             round.unlock();
         }
@@ -103,17 +110,17 @@ public class PollReceiptsService {
         try {
             ReceiptState state = kis.status(receipt.receiptNo());
             if (state instanceof ReceiptState.InProgress) {
-                store.recordInProgress(receipt.receiptNo(), polledAt, polledAt.plus(settings.interval()));
+                store.recordInProgress(receipt.receiptNo(), owner, polledAt, polledAt.plus(settings.interval()));
             } else if (state instanceof ReceiptState.Failed failed) {
                 events.fileFailed(receipt, failed.message());
-                store.markFailedPublished(receipt.receiptNo(), failed.message(), now());
+                store.markFailedPublished(receipt.receiptNo(), owner, failed.message(), now());
                 log.warn("KIS could not process {}: {}. Published FileFailed (resendable): the collector sends"
                         + " its records again in a new file.", receipt, failed.message());
             } else {
                 ResultFileProcessor.Result result = results.process(receipt);
                 switch (result.outcome()) {
-                    case PUBLISHED -> store.markPublished(receipt.receiptNo(), now());
-                    case NOT_READY -> store.recordInProgress(receipt.receiptNo(), polledAt,
+                    case PUBLISHED -> store.markPublished(receipt.receiptNo(), owner, now());
+                    case NOT_READY -> store.recordInProgress(receipt.receiptNo(), owner, polledAt,
                             polledAt.plus(settings.interval()));
                     case INVALID -> failedAttempt(receipt, polledAt, result.problem());
                 }
@@ -129,8 +136,13 @@ public class PollReceiptsService {
     }
 
     private void failedAttempt(PendingReceipt receipt, LocalDateTime polledAt, String problem) {
-        store.recordError(receipt.receiptNo(), problem, polledAt,
+        store.recordError(receipt.receiptNo(), owner, problem, polledAt,
                 polledAt.plus(backoff.after(receipt.attempts() + 1)));
+    }
+
+    /** The name this instance claims receipts under. */
+    public String owner() {
+        return owner;
     }
 
     private LocalDateTime now() {

@@ -10,11 +10,21 @@ import java.time.Duration;
  * @param parallelism     receipts polled at the same time
  * @param workDir         where result files are downloaded (deleted after use)
  * @param batchLimit      receipts taken per poll round
+ * @param claimLease      how long a claimed receipt is this instance's alone; longer than polling one receipt takes
+ *                        (download, validation, publication), since after it another instance may take it over
  */
 public record PollerSettings(Duration interval, Duration maxBackoff, int recordsPerEvent, int parallelism,
-                             Path workDir, int batchLimit) {
+                             Path workDir, int batchLimit, Duration claimLease) {
+
+    public PollerSettings(Duration interval, Duration maxBackoff, int recordsPerEvent, int parallelism, Path workDir,
+                          int batchLimit) {
+        this(interval, maxBackoff, recordsPerEvent, parallelism, workDir, batchLimit, Duration.ofMinutes(10));
+    }
 
     public PollerSettings {
+        if (claimLease == null || claimLease.isNegative() || claimLease.isZero()) {
+            throw new IllegalArgumentException("settlement.poller.claim-lease must be positive: " + claimLease);
+        }
         if (recordsPerEvent < 1 || parallelism < 1 || batchLimit < 1) {
             throw new IllegalArgumentException("settlement.poller: records-per-event, parallelism and batch-limit must"
                     + " be positive: " + recordsPerEvent + ", " + parallelism + ", " + batchLimit);

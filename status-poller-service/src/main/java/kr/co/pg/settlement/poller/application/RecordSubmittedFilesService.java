@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import kr.co.pg.settlement.events.FileSubmitted;
 import kr.co.pg.settlement.events.InvalidEventException;
+import kr.co.pg.settlement.events.InvalidFieldException;
 import kr.co.pg.settlement.kis.protocol.FileType;
 import kr.co.pg.settlement.poller.domain.PendingReceipt;
 import org.springframework.stereotype.Service;
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Service;
 public class RecordSubmittedFilesService {
 
     private static final Pattern RECEIPT_NO = Pattern.compile("[A-Z0-9]{20}");
+    /** The collector's file ids: {R1|S1}-yyyyMMdd-nnnnnn (pending_receipt.file_id is VARCHAR(40)). */
+    private static final Pattern FILE_ID = Pattern.compile("(R1|S1)-\\d{8}-\\d{6}");
 
     private final PendingReceiptStore store;
     private final Clock clock;
@@ -39,6 +42,11 @@ public class RecordSubmittedFilesService {
         } else {
             throw new InvalidEventException("FileSubmitted " + id + ": field fileType: '" + event.fileType()
                     + "' is not R1 or S1");
+        }
+        if (event.fileId() != null && (!FILE_ID.matcher(event.fileId()).matches()
+                || !event.fileId().startsWith(event.fileType() + "-"))) {
+            throw new InvalidFieldException("FileSubmitted " + id, "fileId", event.fileId(),
+                    "not a " + event.fileType() + " file id " + event.fileType() + "-yyyyMMdd-nnnnnn");
         }
         if (event.fileId() == null || event.businessDate() == null || event.fileDate() == null
                 || event.recordCount() < 0) {

@@ -1,0 +1,49 @@
+package kr.co.pg.settlement.poller.adapter.out.persistence;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import kr.co.pg.settlement.kis.protocol.FileType;
+import kr.co.pg.settlement.localstack.LocalStack;
+import kr.co.pg.settlement.localstack.MariaDbServer;
+import kr.co.pg.settlement.poller.domain.PendingReceipt;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** A fresh poller database on the local-stack MariaDB, migrated (no Spring context). */
+final class PollerDatabase {
+
+    final DataSource dataSource;
+    final JdbcTemplate jdbc;
+    final JdbcPendingReceiptStore store;
+
+    PollerDatabase(String prefix) {
+        MariaDbServer server = LocalStack.mariaDb();
+        String database = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        dataSource = new DriverManagerDataSource(server.jdbcUrl(database), server.username(), server.password());
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/kis-poller").load().migrate();
+        jdbc = new JdbcTemplate(dataSource);
+        store = new JdbcPendingReceiptStore(jdbc);
+    }
+
+    List<PendingReceipt> addReceipts(int count, FileType type, LocalDateTime submittedAt) {
+        List<PendingReceipt> receipts = new ArrayList<>();
+        LocalDate day = LocalDate.of(2026, 11, 24);
+        for (int i = 1; i <= count; i++) {
+            receipts.add(new PendingReceipt(String.format("RCPT%016d", i), type + "-20261124-" + String.format("%06d", i),
+                    type, day, day, i, 10, 0));
+        }
+        store.addIfAbsent(receipts, submittedAt);
+        return receipts;
+    }
+
+    void setCompleted(String receiptNo, String status, LocalDateTime completedAt) {
+        jdbc.update("UPDATE pending_receipt SET status = ?, completed_at = ? WHERE receipt_no = ?", status,
+                Timestamp.valueOf(completedAt), receiptNo);
+    }
+}

@@ -66,6 +66,11 @@ public final class EmbeddedKisSimulator implements AutoCloseable {
         return baseUrl;
     }
 
+    /** For this module's tests. */
+    ConfigurableApplicationContext context() {
+        return context;
+    }
+
     /** Every receipt the simulator holds: receiptNo, idempotencyKey, fileType, fileDate, fileSeq, recordCount, status. */
     public List<JsonNode> files() {
         List<JsonNode> files = new ArrayList<>();

@@ -194,6 +194,20 @@ class DeployManifestsTest {
         assertThat(topicsCreatedBy(script)).isNotEqualTo(expectedTopics());
     }
 
+    @Test
+    void everyYamlFileOfTheDeploymentParses() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String dir : List.of("infra/k8s", "infra/compose")) {
+            try (Stream<Path> walk = Files.walk(Repo.root().resolve(dir))) {
+                walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).forEach(files::add);
+            }
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(9);
+        for (Path file : files) {
+            assertThat(Repo.yamlDocuments(Repo.read(file))).as(file.toString()).isNotEmpty();
+        }
+    }
+
     // --- helpers ---
 
     private static Map<String, Integer> expectedTopics() {

@@ -29,8 +29,8 @@ final class EnvironmentRules {
     /** Must be set wherever the service runs: what differs between environments (compose checks only these). */
     static final Pattern ENVIRONMENT_SPECIFIC = Pattern.compile(
             ".*_DB_(URL|USER|PASSWORD)|KAFKA_BOOTSTRAP_SERVERS|KIS_BASE_URL|KIS_CLIENT_ID|KIS_SECRET(_FILE)?"
-                    + "|KIS_SIMULATOR_SECRET_FILE|SETTLEMENT_OUTBOX_SERVER_ID|SETTLEMENT_TOPIC_REPLICATION"
-                    + "|SETTLEMENT_TOPIC_MIN_INSYNC_REPLICAS|SERVER_PORT|KIS_SIMULATOR_PORT");
+                    + "|KIS_SIMULATOR_SECRET_FILE|SETTLEMENT_OUTBOX_SERVER_ID"
+                    + "|SERVER_PORT|KIS_SIMULATOR_PORT");
 
     /**
      * @param where     for messages, e.g. "k8s Deployment collector-service"

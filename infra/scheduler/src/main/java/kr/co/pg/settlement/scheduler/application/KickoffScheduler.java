@@ -36,6 +36,7 @@ public final class KickoffScheduler {
 
     private final Object lock = new Object();
     private boolean leader;
+    private LeadershipLease lease = () -> false;
     /** Kick-off ids known as sent; null until read back after gaining leadership. */
     private Set<String> sent;
     /** Job and business date of every kick-off read back (anybody's), as {@code JOB:date}. */
@@ -60,8 +61,10 @@ public final class KickoffScheduler {
         this.catchUpWindow = catchUpWindow;
     }
 
-    public void leadershipGranted() {
+    /** @param lease asked before every send: when it is not current, nothing is sent (until it is again) */
+    public void leadershipGranted(LeadershipLease lease) {
         synchronized (lock) {
+            this.lease = lease;
             leader = true;
             sent = null;
             leaderTicks = 0;
@@ -108,7 +111,7 @@ public final class KickoffScheduler {
     /** Sends what is due; does nothing on a standby. Never throws: problems are logged and retried next tick. */
     public void tick() {
         synchronized (lock) {
-            if (!leader) {
+            if (!leader || !lease.isCurrent()) {
                 return;
             }
             Instant now = clock.instant();
@@ -168,6 +171,9 @@ public final class KickoffScheduler {
                         slot.businessDate(), slot.job(), slot.businessDate());
             }
             return true;
+        }
+        if (!lease.isCurrent()) {
+            return false;
         }
         try {
             kickoffs.send(id, slot.job(), slot.businessDate(), REQUESTED_BY);

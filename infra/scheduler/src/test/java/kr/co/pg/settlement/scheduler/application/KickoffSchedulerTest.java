@@ -48,9 +48,22 @@ class KickoffSchedulerTest {
     }
 
     @Test
+    void aLeaderWhoseLeaseLapsedSendsNothingUntilItIsCurrentAgain() {
+        boolean[] current = {false};
+        KickoffScheduler scheduler = scheduler(Plans.defaults());
+        scheduler.leadershipGranted(() -> current[0]);
+
+        scheduler.tick();
+        assertThat(sent).isEmpty();
+        current[0] = true;
+        scheduler.tick();
+        assertThat(sent).hasSize(4);
+    }
+
+    @Test
     void theLeaderSendsEachDueSlotOnce() {
         KickoffScheduler scheduler = scheduler(Plans.defaults());
-        scheduler.leadershipGranted();
+        scheduler.leadershipGranted(() -> true);
 
         scheduler.tick();
         scheduler.tick();
@@ -69,7 +82,7 @@ class KickoffSchedulerTest {
                 Job.DIFF_SETTLEMENT_RESULT, LocalDate.of(2026, 11, 24)));
         clock.set("2026-11-24T13:00"); // window from 07:00: the 06:15 slots are beyond it
         KickoffScheduler scheduler = scheduler(Plans.defaults());
-        scheduler.leadershipGranted();
+        scheduler.leadershipGranted(() -> true);
 
         scheduler.tick();
 
@@ -86,7 +99,7 @@ class KickoffSchedulerTest {
                 Job.SUBMERCHANT_REGISTRATION_REQUEST, LocalDate.of(2026, 11, 24)));
         clock.set("2026-11-24T13:00");
         KickoffScheduler scheduler = scheduler(Plans.defaults());
-        scheduler.leadershipGranted();
+        scheduler.leadershipGranted(() -> true);
 
         scheduler.tick();
 
@@ -99,7 +112,7 @@ class KickoffSchedulerTest {
     void aSlotWhoseSendsFailUntilItLeavesTheWindowIsReportedMissed() {
         KickoffScheduler scheduler = new KickoffScheduler(Plans.defaults(), port, readBack, clock,
                 Duration.ofMinutes(30));
-        scheduler.leadershipGranted();
+        scheduler.leadershipGranted(() -> true);
         failuresToCome = 1;
         clock.set("2026-11-24T06:15");
         scheduler.tick();
@@ -116,10 +129,10 @@ class KickoffSchedulerTest {
     @Test
     void aNewLeadershipReadsTheHistoryAgain() {
         KickoffScheduler scheduler = scheduler(Plans.defaults());
-        scheduler.leadershipGranted();
+        scheduler.leadershipGranted(() -> true);
         scheduler.tick();
         scheduler.leadershipRevoked();
-        scheduler.leadershipGranted();
+        scheduler.leadershipGranted(() -> true);
         scheduler.tick();
 
         assertThat(lookbacks).hasSize(2);
@@ -130,7 +143,7 @@ class KickoffSchedulerTest {
     @Test
     void anUnacknowledgedKickoffIsRetriedWithTheSameIdOnTheNextTick() {
         KickoffScheduler scheduler = scheduler(Plans.defaults());
-        scheduler.leadershipGranted();
+        scheduler.leadershipGranted(() -> true);
         failuresToCome = 1;
 
         scheduler.tick();
@@ -144,7 +157,7 @@ class KickoffSchedulerTest {
     void holidaysAndYearsWithoutDataAreNotSentButResultsAre() {
         clock.set("2027-01-04T07:15"); // a Monday of a year the calendar lacks
         KickoffScheduler scheduler = scheduler(Plans.defaults(Plans.only2026()));
-        scheduler.leadershipGranted();
+        scheduler.leadershipGranted(() -> true);
         scheduler.tick();
         assertThat(sent).containsExactly("sched:SUBMERCHANT_REGISTRATION_RESULT:2027-01-04:0615",
                 "sched:DIFF_SETTLEMENT_RESULT:2027-01-04:0715");
@@ -152,7 +165,7 @@ class KickoffSchedulerTest {
         sent.clear();
         clock.set("2026-09-25T07:15"); // Chuseok, Friday
         KickoffScheduler chuseok = scheduler(Plans.defaults());
-        chuseok.leadershipGranted();
+        chuseok.leadershipGranted(() -> true);
         chuseok.tick();
         assertThat(sent).containsExactly("sched:SUBMERCHANT_REGISTRATION_RESULT:2026-09-25:0615",
                 "sched:DIFF_SETTLEMENT_RESULT:2026-09-25:0715");
@@ -167,7 +180,7 @@ class KickoffSchedulerTest {
             }
             return List.of();
         }, clock, Duration.ofHours(6));
-        scheduler.leadershipGranted();
+        scheduler.leadershipGranted(() -> true);
 
         scheduler.tick();
         assertThat(sent).isEmpty();

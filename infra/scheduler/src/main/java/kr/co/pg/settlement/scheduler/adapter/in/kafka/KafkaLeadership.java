@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kr.co.pg.settlement.scheduler.application.KickoffScheduler;
+import kr.co.pg.settlement.scheduler.application.LeadershipLease;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,8 +24,11 @@ import org.springframework.context.SmartLifecycle;
  * topic that carries no records. The group coordinator gives partition 0 to exactly one live member: that instance
  * is the leader. When it stops (group left at once) or dies (after the session timeout), the coordinator hands the
  * partition to a standby; a leader gives it up only after its in-flight send completed.
+ * <p>
+ * Lease: the leader sends only while its group member polled within half the session timeout, so an instance that
+ * was frozen or cut off long enough to be replaced does not send before its next poll has told it so.
  */
-public final class KafkaLeadership implements SmartLifecycle {
+public final class KafkaLeadership implements SmartLifecycle, LeadershipLease {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaLeadership.class);
 
@@ -35,6 +39,8 @@ public final class KafkaLeadership implements SmartLifecycle {
     private final KickoffScheduler scheduler;
     private final TopicPartition leaderPartition;
 
+    private final long leaseNanos;
+    private volatile long lastPollNanos = System.nanoTime() - Long.MAX_VALUE / 2;
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
@@ -47,6 +53,12 @@ public final class KafkaLeadership implements SmartLifecycle {
         this.sessionTimeout = sessionTimeout;
         this.scheduler = scheduler;
         this.leaderPartition = new TopicPartition(topic, 0);
+        this.leaseNanos = sessionTimeout.toNanos() / 2;
+    }
+
+    @Override
+    public boolean isCurrent() {
+        return running && System.nanoTime() - lastPollNanos < leaseNanos;
     }
 
     @Override
@@ -86,6 +98,7 @@ public final class KafkaLeadership implements SmartLifecycle {
                 member.subscribe(List.of(topic), new Listener());
                 while (running) {
                     member.poll(Duration.ofMillis(200));
+                    lastPollNanos = System.nanoTime();
                 }
             } catch (WakeupException e) {
                 // stop() asked
@@ -141,7 +154,8 @@ public final class KafkaLeadership implements SmartLifecycle {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             if (partitions.contains(leaderPartition) && running) {
-                scheduler.leadershipGranted();
+                lastPollNanos = System.nanoTime();
+                scheduler.leadershipGranted(KafkaLeadership.this);
             }
         }
     }

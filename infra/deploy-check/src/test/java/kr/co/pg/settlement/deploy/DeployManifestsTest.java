@@ -197,12 +197,12 @@ class DeployManifestsTest {
     @Test
     void everyYamlFileOfTheDeploymentParses() throws IOException {
         List<Path> files = new ArrayList<>();
-        for (String dir : List.of("infra/k8s", "infra/compose")) {
+        for (String dir : List.of("infra/k8s", "infra/compose", "infra/observability")) {
             try (Stream<Path> walk = Files.walk(Repo.root().resolve(dir))) {
                 walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).forEach(files::add);
             }
         }
-        assertThat(files).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(files).hasSizeGreaterThanOrEqualTo(11);
         for (Path file : files) {
             assertThat(Repo.yamlDocuments(Repo.read(file))).as(file.toString()).isNotEmpty();
         }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,11 +94,6 @@ public final class KeyRing {
 
     public Instant now() {
         return clock.instant();
-    }
-
-    /** When the previous key of a client stops being accepted, if it has one. */
-    public Optional<Instant> previousUntil(String clientId) {
-        return Optional.ofNullable(refresh(clientId).previousUntil());
     }
 
     private State refresh(String clientId) {

@@ -12,7 +12,7 @@ import org.apache.kafka.common.header.Header;
 /**
  * One record of a dead-letter topic, as spring-kafka's DeadLetterPublishingRecoverer writes it: the original key,
  * value and headers, plus headers kafka_dlt-original-topic (UTF-8), -partition (4-byte int), -offset (8-byte long),
- * kafka_dlt-exception-message, and the collector's own dltReason (UTF-8).
+ * kafka_dlt-exception-message, and the services' own dltReason (and dltField, dltValue when one field is at fault).
  */
 record DeadLetter(String id, ConsumerRecord<String, byte[]> record) {
 
@@ -22,11 +22,14 @@ record DeadLetter(String id, ConsumerRecord<String, byte[]> record) {
     static final String EXCEPTION_MESSAGE = "kafka_dlt-exception-message";
     static final String EXCEPTION_FQCN = "kafka_dlt-exception-fqcn";
     static final String COLLECTOR_REASON = "dltReason";
+    /** When one field is at fault: its name and value (cut to 80 characters). */
+    static final String FIELD = "dltField";
+    static final String VALUE = "dltValue";
     /** Set on a re-driven record: the id of the dead letter it came from. */
     static final String REDRIVEN_FROM = "redrivenFrom";
 
     /** Headers the recoverer adds; dropped when a record is re-driven (they describe the failure, not the event). */
-    private static final Set<String> FAILURE_HEADERS = Set.of(COLLECTOR_REASON, REDRIVEN_FROM);
+    private static final Set<String> FAILURE_HEADERS = Set.of(COLLECTOR_REASON, FIELD, VALUE, REDRIVEN_FROM);
 
     static DeadLetter of(ConsumerRecord<String, byte[]> record) {
         return new DeadLetter(id(record.topic(), record.partition(), record.offset()), record);
@@ -72,7 +75,9 @@ record DeadLetter(String id, ConsumerRecord<String, byte[]> record) {
             reason = text(EXCEPTION_MESSAGE);
         }
         String type = text(EXCEPTION_FQCN);
-        return (reason == null ? "-" : reason) + (type == null ? "" : " [" + type + "]");
+        String field = text(FIELD);
+        return (reason == null ? "-" : reason) + (field == null ? "" : " (field " + field + " = '" + text(VALUE) + "')")
+                + (type == null ? "" : " [" + type + "]");
     }
 
     String text(String header) {

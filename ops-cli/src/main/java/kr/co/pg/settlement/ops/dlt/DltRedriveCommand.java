@@ -82,8 +82,10 @@ public final class DltRedriveCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         String bootstrap = connections.kafkaBootstrap();
+        KafkaProducer<String, byte[]> producer = execute ? transactionalProducer(bootstrap) : null;
         try (KafkaConsumer<String, byte[]> reader = KafkaClients.reader(bootstrap, false);
              KafkaConsumer<String, byte[]> committed = KafkaClients.reader(bootstrap, true)) {
+            // read after initTransactions: it completes any earlier re-drive transaction, so the ledger shows it
             Map<String, String> ledger = RedriveLedger.read(committed);
             List<DeadLetter> candidates = new ArrayList<>();
             for (String topic : chosen) {
@@ -114,47 +116,61 @@ public final class DltRedriveCommand implements Callable<Integer> {
                     todo.add(d);
                 }
             }
-            if (execute && !todo.isEmpty()) {
-                redrive(bootstrap, todo, out);
+            if (producer != null) {
+                redrive(producer, todo, out);
             }
             out.println((execute ? "re-driven " : "dry run: would re-drive ") + todo.size() + ", skipped " + refused
                     + (execute ? "" : "; add --execute"));
             return id != null && refused > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+        } finally {
+            if (producer != null) {
+                producer.close();
+            }
         }
     }
 
-    private void redrive(String bootstrap, List<DeadLetter> todo, PrintWriter out) {
-        String operator = by != null && !by.isBlank() ? by
-                : "operator:" + Optional.ofNullable(System.getProperty("user.name")).orElse("unknown");
+    /** Creates the ledger topic if needed, then a transactional producer (fencing any other re-drive in flight). */
+    private static KafkaProducer<String, byte[]> transactionalProducer(String bootstrap) {
         try (Admin admin = KafkaClients.admin(bootstrap)) {
             RedriveLedger.ensureTopic(admin);
         }
-        try (KafkaProducer<String, byte[]> producer = KafkaClients.producer(bootstrap, TRANSACTIONAL_ID)) {
+        KafkaProducer<String, byte[]> producer = KafkaClients.producer(bootstrap, TRANSACTIONAL_ID);
+        try {
             producer.initTransactions();
-            for (DeadLetter d : todo) {
-                d.requireRedrivable();
-                producer.beginTransaction();
-                try {
-                    ProducerRecord<String, byte[]> again = new ProducerRecord<>(d.originalTopic(), d.originalPartition(),
-                            d.record().key(), d.record().value(), d.eventHeaders());
-                    again.headers().add(new RecordHeader(DeadLetter.REDRIVEN_FROM, d.id().getBytes(StandardCharsets.UTF_8)));
-                    RecordMetadata m = producer.send(again).get();
-                    ObjectNode note = EventJson.mapper().createObjectNode();
-                    note.put("deadLetter", d.id());
-                    note.put("redrivenTo", m.topic() + ":" + m.partition() + ":" + m.offset());
-                    note.put("redrivenAt", OffsetDateTime.now(ZoneId.of("Asia/Seoul")).truncatedTo(ChronoUnit.SECONDS).toString());
-                    note.put("by", operator);
-                    producer.send(new ProducerRecord<>(RedriveLedger.TOPIC, d.id(), EventJson.write(note))).get();
-                    producer.commitTransaction();
-                    out.println(d.id() + ": re-driven as " + m.topic() + ":" + m.partition() + ":" + m.offset());
-                } catch (Exception e) {
-                    producer.abortTransaction();
-                    if (e instanceof InterruptedException) {
-                        Thread.currentThread().interrupt();
-                    }
-                    throw new OpsException(d.id() + ": re-drive failed and was rolled back (" + e
-                            + "); nothing of it was published - run again", e);
+            return producer;
+        } catch (RuntimeException e) {
+            producer.close();
+            throw new OpsException("Kafka at " + bootstrap + " refused the re-drive transaction (" + e.getMessage()
+                    + "): transactions must be enabled and the transactional id " + TRANSACTIONAL_ID + " allowed", e);
+        }
+    }
+
+    private void redrive(KafkaProducer<String, byte[]> producer, List<DeadLetter> todo, PrintWriter out) {
+        String operator = by != null && !by.isBlank() ? by
+                : "operator:" + Optional.ofNullable(System.getProperty("user.name")).orElse("unknown");
+        for (DeadLetter d : todo) {
+            d.requireRedrivable();
+            producer.beginTransaction();
+            try {
+                ProducerRecord<String, byte[]> again = new ProducerRecord<>(d.originalTopic(), d.originalPartition(),
+                        d.record().key(), d.record().value(), d.eventHeaders());
+                again.headers().add(new RecordHeader(DeadLetter.REDRIVEN_FROM, d.id().getBytes(StandardCharsets.UTF_8)));
+                RecordMetadata m = producer.send(again).get();
+                ObjectNode note = EventJson.mapper().createObjectNode();
+                note.put("deadLetter", d.id());
+                note.put("redrivenTo", m.topic() + ":" + m.partition() + ":" + m.offset());
+                note.put("redrivenAt", OffsetDateTime.now(ZoneId.of("Asia/Seoul")).truncatedTo(ChronoUnit.SECONDS).toString());
+                note.put("by", operator);
+                producer.send(new ProducerRecord<>(RedriveLedger.TOPIC, d.id(), EventJson.write(note))).get();
+                producer.commitTransaction();
+                out.println(d.id() + ": re-driven as " + m.topic() + ":" + m.partition() + ":" + m.offset());
+            } catch (Exception e) {
+                producer.abortTransaction();
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
                 }
+                throw new OpsException(d.id() + ": re-drive failed and was rolled back (" + e
+                        + "); nothing of it was published - run again", e);
             }
         }
     }

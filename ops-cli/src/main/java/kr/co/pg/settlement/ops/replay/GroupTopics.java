@@ -12,7 +12,7 @@ import kr.co.pg.settlement.events.Topics;
 final class GroupTopics {
 
     static final Map<String, List<String>> KNOWN = Map.of(
-            ConsumerGroups.COLLECTOR, List.of(Topics.KICKOFF, Topics.FILE_SUBMITTED, Topics.FILE_FAILED,
+            ConsumerGroups.COLLECTOR, List.of(Topics.KICKOFF, Topics.SETTLEMENT_SLICE_REQUESTED, Topics.FILE_SUBMITTED, Topics.FILE_FAILED,
                     Topics.REGISTRATION_RESULTS, Topics.SETTLEMENT_RESULTS),
             ConsumerGroups.GATEWAY, List.of(Topics.REGISTRATION_FILE_REQUESTED, Topics.SETTLEMENT_FILE_REQUESTED),
             ConsumerGroups.POLLER, List.of(Topics.KICKOFF, Topics.FILE_SUBMITTED));

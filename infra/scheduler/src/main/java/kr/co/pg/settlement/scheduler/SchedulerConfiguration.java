@@ -3,8 +3,6 @@ package kr.co.pg.settlement.scheduler;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import kr.co.pg.settlement.events.Topics;
 import kr.co.pg.settlement.scheduler.adapter.in.kafka.KafkaLeadership;
 import kr.co.pg.settlement.scheduler.adapter.in.scheduling.CronTimetable;
 import kr.co.pg.settlement.scheduler.adapter.in.scheduling.Ticker;
@@ -17,15 +15,12 @@ import kr.co.pg.settlement.scheduler.application.JobPlan;
 import kr.co.pg.settlement.scheduler.application.KickoffScheduler;
 import kr.co.pg.settlement.scheduler.application.ScheduleOverview;
 import kr.co.pg.settlement.scheduler.application.SlotPlanner;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
 
@@ -101,25 +96,8 @@ class SchedulerConfiguration {
     }
 
     @Bean
-    KafkaAdmin.NewTopics settlementTopics(SchedulerProperties properties) {
-        Stream<NewTopic> shared = Topics.all().stream()
-                .map(spec -> businessTopic(spec.name(), spec.partitions()));
-        Stream<NewTopic> own = Stream.of(TopicBuilder.name(properties.kafka().leaderTopic()).partitions(1).replicas(1)
-                .build());
-        boolean customKickoffTopic = Topics.all().stream().noneMatch(s -> s.name().equals(
-                properties.kafka().kickoffTopic()));
-        if (customKickoffTopic) {
-            own = Stream.concat(own, Stream.of(businessTopic(properties.kafka().kickoffTopic(), 4)));
-        }
-        return new KafkaAdmin.NewTopics(Stream.concat(shared, own).toArray(NewTopic[]::new));
-    }
-
-    private static NewTopic businessTopic(String name, int partitions) {
-        return TopicBuilder.name(name)
-                .partitions(partitions)
-                .replicas(1)
-                .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Topics.RETENTION.toMillis()))
-                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(Topics.MAX_MESSAGE_BYTES))
-                .build();
+    KafkaAdmin.NewTopics settlementTopics(TopicDeclarations topics, SchedulerProperties properties) {
+        return new KafkaAdmin.NewTopics(topics.declare(properties.kafka().kickoffTopic(),
+                properties.kafka().leaderTopic()));
     }
 }

@@ -47,7 +47,8 @@ final class SchedulerInstances implements AutoCloseable {
                 "--settlement.scheduler.kafka.kickoff-topic=" + kickoffTopic,
                 "--settlement.scheduler.kafka.leader-topic=" + leaderTopic,
                 "--settlement.scheduler.kafka.leader-group=" + leaderGroup,
-                "--settlement.scheduler.kafka.session-timeout=6s"));
+                "--settlement.scheduler.kafka.session-timeout=6s",
+                "--settlement.kafka.topic-replication=1"));
         args.addAll(List.of(extraArgs));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SchedulerApplication.class)
                 .properties(Map.of("spring.config.name", SchedulerApplication.CONFIG_NAME))

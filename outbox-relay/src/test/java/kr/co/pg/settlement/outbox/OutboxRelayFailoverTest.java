@@ -4,7 +4,10 @@ import static kr.co.pg.settlement.outbox.OutboxFixture.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import kr.co.pg.settlement.outbox.OutboxFixture.Row;
@@ -141,6 +145,61 @@ class OutboxRelayFailoverTest {
             assertThat(standby.relayedCount()).as("resumed at the shared offset: no snapshot of the 200 rows before")
                     .isLessThanOrEqualTo(duringTakeover.size() + after.size());
         }
+    }
+
+    @Test
+    void whenTheActiveProcessIsKilledWithSigkillTheStandbyRelaysWithinThirtySeconds() throws Exception {
+        OutboxRelayConfig config = withStandbyRetry(fixture.config(), Duration.ofSeconds(5));
+        Path log = Files.createTempFile("relay-process-", ".log");
+        Process active = startRelayProcess(config, log);
+        toClose.add(() -> {
+            active.destroyForcibly().waitFor();
+            Files.deleteIfExists(log);
+        });
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !active.isAlive() || Files.readString(log).contains(RelayProcess.ACTIVE_LINE));
+        assertThat(active.isAlive()).as("relay process (log: %s)", log).isTrue();
+        OutboxRelay standby = instance(config);
+        standby.start();
+        assertThat(standby.isActive()).isFalse();
+
+        List<String> before = insertBatches("before", 4, 50);
+        Map<String, Integer> received = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = fixture.consumer()) {
+            readUntilAll(consumer, received, before);
+
+            long killedAt = System.nanoTime();
+            active.destroyForcibly(); // SIGKILL: no shutdown hook, no offset commit, no lock release
+            assertThat(active.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            List<String> afterKill = insertBatches("after-kill", 2, 50);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(standby::isActive);
+            double activeAfter = (System.nanoTime() - killedAt) / 1e9;
+            readUntilAll(consumer, received, afterKill);
+            double relayedAfter = (System.nanoTime() - killedAt) / 1e9;
+
+            Map<String, Integer> duplicated = duplicates(received);
+            System.out.printf("outbox relay takeover after SIGKILL of the active process: standby active after %.2f s,"
+                            + " rows written after the kill relayed after %.2f s (standby retry %d s); %d events"
+                            + " delivered twice %s%n", activeAfter, relayedAfter,
+                    config.standbyRetryInterval().toSeconds(), duplicated.size(), new TreeMap<>(duplicated).keySet());
+            assertThat(relayedAfter).isLessThan(30);
+            assertThat(received.keySet()).containsAll(before).containsAll(afterKill);
+            assertThat(duplicated.size()).as("at most the batch in flight at the kill is sent again")
+                    .isLessThanOrEqualTo(config.maxBatchSize());
+            assertThat(duplicated.keySet()).noneMatch(afterKill::contains);
+            assertThat(standby.relayedCount()).as("resumed at the shared offset, not from a new snapshot")
+                    .isLessThan(before.size() + afterKill.size());
+        }
+    }
+
+    private Process startRelayProcess(OutboxRelayConfig c, Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath,
+                RelayProcess.class.getName(), c.dbHost(), Integer.toString(c.dbPort()), c.dbUser(), c.dbPassword(),
+                c.database(), c.table(), Long.toString(c.serverId()), c.name(),
+                Long.toString(c.standbyRetryInterval().toMillis()), fixture.kafka.bootstrapServers())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private OutboxRelay instance(OutboxRelayConfig config) {

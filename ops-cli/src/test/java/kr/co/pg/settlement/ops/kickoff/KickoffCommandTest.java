@@ -85,6 +85,34 @@ class KickoffCommandTest {
     }
 
     @Test
+    void waitForAResultJobEndsWhenThePollerTookItAndNoRowOfTheDateWaitsForKis() {
+        String poller = OpsTestSupport.pollerDb("ops_kickoff_poller");
+        Map<String, String> withPoller = OpsTestSupport.env(db, poller);
+        OpsTestSupport.execute(db, "INSERT INTO kis_file (file_id, file_type, file_date, file_seq, business_date,"
+                + " record_count, created_at, status, receipt_no, updated_at) VALUES ('S1-20261120-000001', 'S1',"
+                + " '2026-11-20', 1, '2026-11-20', 2, NOW(3), 'SUBMITTED', 'R1', NOW(3))",
+                "INSERT INTO settlement_request (transaction_id, file_id, seq, business_date, expected_amount, status,"
+                        + " created_at, updated_at) VALUES ('T1', 'S1-20261120-000001', 1, '2026-11-20', 10, 'SENT', NOW(3), NOW(3)),"
+                        + " ('T2', 'S1-20261120-000001', 2, '2026-11-20', 20, 'SENT', NOW(3), NOW(3))");
+        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> OpsTestSupport.run(withPoller, "kickoff",
+                "DIFF_SETTLEMENT_RESULT", "--date", "2026-11-20", "--wait", "--poll-interval", "100ms", "--timeout", "60s"));
+        String kickoffId = awaitKickoffOf("DIFF_SETTLEMENT_RESULT", "2026-11-20");
+        OpsTestSupport.execute(poller, "INSERT INTO processed_event (consumer, event_id, processed_at)"
+                + " VALUES ('poller-kickoff', '" + kickoffId + "', NOW(3))");
+        OpsTestSupport.execute(db, "UPDATE settlement_request SET status = 'SETTLED', result_code = '0000'"
+                + " WHERE transaction_id = 'T1'");
+        assertThat(running).isNotDone();
+        OpsTestSupport.execute(db, "UPDATE settlement_request SET status = 'REJECTED', result_code = 'E204'"
+                + " WHERE transaction_id = 'T2'");
+
+        Run run = running.join();
+
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("DONE: no row of the 2026-11-20 files waits for KIS")
+                .contains("rows of the 2026-11-20 files by status: {REJECTED=1, SETTLED=1}");
+    }
+
+    @Test
     void waitGivesUpAtTheTimeoutWithExitOne() {
         Run run = OpsTestSupport.run(env, "kickoff", "DIFF_SETTLEMENT_REQUEST", "--date", "2026-11-27", "--wait",
                 "--poll-interval", "100ms", "--timeout", "1s");

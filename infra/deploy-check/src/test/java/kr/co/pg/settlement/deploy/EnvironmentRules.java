@@ -63,7 +63,10 @@ final class EnvironmentRules {
             }
         }
         if (!missing.isEmpty()) {
-            violations.add(where + ": does not set " + missing + " that its yml reads");
+            violations.add(where + ": does not set " + missing + " that its yml reads ("
+                    + (everyOne ? "add each to the service's ConfigMap in infra/k8s with the yml's default, or to"
+                    + " EnvironmentRules.OPTIONAL with the reason it may stay unset)"
+                    : "add each to the service's environment in infra/compose/docker-compose.yml)"));
         }
         Set<String> unknown = new TreeSet<>();
         for (String name : set) {

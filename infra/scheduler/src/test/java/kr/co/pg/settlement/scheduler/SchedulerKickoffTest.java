@@ -92,6 +92,7 @@ class SchedulerKickoffTest {
 
     @Test
     void scheduleEndpointListsNextRunsWithHolidaySkipsAndTheYearsHolidays() throws Exception {
+        SchedulerInstances.awaitLeaderTicks(instance, 1);
         int port = Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/api/schedule?runs=23")).GET().build(),
@@ -102,6 +103,13 @@ class SchedulerKickoffTest {
         assertThat(body.get("zone").asString()).isEqualTo("Asia/Seoul");
         assertThat(body.get("now").asString()).isEqualTo("2026-11-24T07:15+09:00");
         assertThat(body.get("catchUpWindow").asString()).isEqualTo("PT6H");
+        assertThat(body.get("leader").asBoolean()).isTrue();
+        // the day before the window: due, never sent (the scheduler did not exist), not caught up
+        JsonNode missed = body.get("missed");
+        assertThat(missed.size()).isEqualTo(4);
+        assertThat(missed.get(0).get("kickoffId").asString())
+                .isEqualTo("sched:SUBMERCHANT_REGISTRATION_REQUEST:2026-11-23:0615");
+        assertThat(missed.get(0).get("businessDate").asString()).isEqualTo("2026-11-23");
         JsonNode request = body.get("jobs").get(2);
         assertThat(request.get("job").asString()).isEqualTo("DIFF_SETTLEMENT_REQUEST");
         assertThat(request.get("schedule").asString()).isEqualTo("0 15 7 * * MON-FRI in Asia/Seoul");

@@ -16,6 +16,7 @@ public record Slot(Job job, ZonedDateTime at) {
     public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Seoul");
     static final String ID_PREFIX = "sched:";
     private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HHmm");
+    private static final DateTimeFormatter TIME_OF_DAY_WITH_SECONDS = DateTimeFormatter.ofPattern("HHmmss");
 
     public Slot {
         at = at.withZoneSameInstant(BUSINESS_ZONE);
@@ -25,9 +26,13 @@ public record Slot(Job job, ZonedDateTime at) {
         return at.toLocalDate();
     }
 
-    /** e.g. {@code sched:DIFF_SETTLEMENT_REQUEST:2026-11-24:0715} (at most 54 characters). */
+    /**
+     * e.g. {@code sched:DIFF_SETTLEMENT_REQUEST:2026-11-24:0715} (at most 56 characters); the seconds are added only
+     * for a cron that fires at a second other than 0 ({@code ...:071530}).
+     */
     public String kickoffId() {
-        return ID_PREFIX + job.name() + ":" + businessDate() + ":" + TIME_OF_DAY.format(at);
+        DateTimeFormatter time = at.getSecond() == 0 ? TIME_OF_DAY : TIME_OF_DAY_WITH_SECONDS;
+        return ID_PREFIX + job.name() + ":" + businessDate() + ":" + time.format(at);
     }
 
     public static boolean isScheduledKickoffId(String kickoffId) {

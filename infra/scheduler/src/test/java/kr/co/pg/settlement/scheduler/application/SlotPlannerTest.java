@@ -88,8 +88,10 @@ class SlotPlannerTest {
                 .isEqualTo(Plans.defaults().between(at("2026-11-24T07:15"), at("2026-11-24T07:15")).stream()
                         .filter(s -> s.job() == Job.DIFF_SETTLEMENT_REQUEST).findFirst().orElseThrow().kickoffId());
         for (Job job : Job.values()) {
-            assertThat(new Slot(job, slot.at()).kickoffId()).hasSizeLessThan(64);
+            assertThat(new Slot(job, slot.at().plusSeconds(59)).kickoffId()).hasSizeLessThan(64);
         }
+        assertThat(new Slot(Job.DIFF_SETTLEMENT_REQUEST, slot.at().plusSeconds(30)).kickoffId())
+                .isEqualTo("sched:DIFF_SETTLEMENT_REQUEST:2026-11-24:071530");
     }
 
     @Test

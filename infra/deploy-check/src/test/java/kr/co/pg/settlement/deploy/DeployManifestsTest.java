@@ -51,6 +51,19 @@ class DeployManifestsTest {
     }
 
     @Test
+    void theKustomizationListsEveryManifestButTheSimulator() throws IOException {
+        Path dir = Repo.root().resolve("infra/k8s");
+        Map<String, Object> kustomization = Repo.yamlDocuments(Repo.read(dir.resolve("kustomization.yaml"))).get(0);
+        List<String> expected;
+        try (Stream<Path> files = Files.list(dir)) {
+            expected = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml") && !n.equals("kis-simulator.yaml"))
+                    .sorted().toList();
+        }
+        assertThat(Y.list(kustomization, "resources")).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
     void aBrokenDeploymentIsReportedFaultByFault() {
         String broken = """
                 apiVersion: v1

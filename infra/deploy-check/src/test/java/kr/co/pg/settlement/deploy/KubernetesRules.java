@@ -40,6 +40,9 @@ final class KubernetesRules {
         Set<String> seen = new HashSet<>();
         for (Map<String, Object> doc : documents) {
             String kind = Y.text(doc, "kind");
+            if ("Kustomization".equals(kind)) {
+                continue;
+            }
             String name = Y.text(doc, "metadata", "name");
             if (Y.text(doc, "apiVersion") == null || kind == null || name == null) {
                 violations.add("a document without apiVersion, kind or metadata.name: " + abbreviate(doc));

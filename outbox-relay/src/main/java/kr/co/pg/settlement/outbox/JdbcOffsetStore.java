@@ -35,7 +35,11 @@ public final class JdbcOffsetStore extends MemoryOffsetBackingStore {
     @Override
     public void configure(WorkerConfig config) {
         super.configure(config);
-        access = StateAccess.from(config.originalsStrings(), PREFIX);
+        configure(StateAccess.from(config.originalsStrings(), PREFIX));
+    }
+
+    void configure(StateAccess state) {
+        this.access = state;
     }
 
     @Override

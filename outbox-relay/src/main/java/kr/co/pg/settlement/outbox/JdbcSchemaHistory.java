@@ -129,14 +129,8 @@ public final class JdbcSchemaHistory extends AbstractSchemaHistory {
 
     @Override
     public boolean storageExists() {
-        try (Connection connection = access.open();
-             PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.tables"
-                     + " WHERE table_schema = DATABASE() AND table_name = ?")) {
-            query.setString(1, RelayDatabase.HISTORY_TABLE);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) > 0;
-            }
+        try (Connection connection = access.open()) {
+            return RelayDatabase.tableExists(connection, RelayDatabase.HISTORY_TABLE);
         } catch (SQLException e) {
             throw new SchemaHistoryException("Outbox relay '" + access.relayName() + "' cannot check for table "
                     + RelayDatabase.HISTORY_TABLE + ": " + e.getMessage(), e);

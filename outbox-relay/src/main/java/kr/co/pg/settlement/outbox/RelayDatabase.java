@@ -62,13 +62,29 @@ final class RelayDatabase {
         String url = jdbcUrl(config.dbHost(), config.dbPort(), config.database());
         try (Connection connection = open(url, config.dbUser(), config.dbPassword(), SOCKET_TIMEOUT_MS);
              Statement statement = connection.createStatement()) {
-            statement.execute(OFFSET_DDL);
-            statement.execute(HISTORY_DDL);
+            // only when missing: a user without CREATE may run the relay once the tables exist
+            if (!tableExists(connection, OFFSET_TABLE)) {
+                statement.execute(OFFSET_DDL);
+            }
+            if (!tableExists(connection, HISTORY_TABLE)) {
+                statement.execute(HISTORY_DDL);
+            }
         } catch (SQLException e) {
             throw new OutboxRelayException("Outbox relay '" + config.name() + "' cannot create its state tables "
                     + OFFSET_TABLE + " and " + HISTORY_TABLE + " in database " + config.database() + ": "
                     + e.getMessage() + ". Create them with the DDL in docs/outbox-relay.md or grant CREATE to "
                     + config.dbUser() + ".", e);
+        }
+    }
+
+    static boolean tableExists(Connection connection, String table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.tables"
+                + " WHERE table_schema = DATABASE() AND table_name = ?")) {
+            query.setString(1, table);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
         }
     }
 

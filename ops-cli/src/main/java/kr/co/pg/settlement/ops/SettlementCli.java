@@ -3,7 +3,11 @@ package kr.co.pg.settlement.ops;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import kr.co.pg.settlement.ops.dlt.DltCommand;
 import kr.co.pg.settlement.ops.kickoff.KickoffCommand;
 import kr.co.pg.settlement.ops.replay.ReplayCommand;
@@ -22,7 +26,7 @@ import picocli.CommandLine.Command;
                 + " one transaction's story, dead letters.",
         subcommands = {KickoffCommand.class, ReplayCommand.class, ReportCommand.class, StatusCommand.class,
                 TxCommand.class, DltCommand.class, CommandLine.HelpCommand.class},
-        footerHeading = "%nConfiguration (each command's --help lists its flags):%n",
+        footerHeading = "%nConfiguration (flags before or after the command; each command's --help lists them):%n",
         footer = {
                 "  Kafka             KAFKA_BOOTSTRAP_SERVERS or --kafka",
                 "  settlement DB     SETTLEMENT_DB_URL, _USER, _PASSWORD or --db-url, --db-user, --db-password-file",
@@ -66,11 +70,38 @@ public final class SettlementCli implements Runnable {
             commandLine.getErr().println("settlement: " + describe(ex));
             return ExitCodes.FAILED;
         });
-        int code = cli.execute(args);
+        int code = cli.execute(connectionFlagsAfterTheCommand(args));
         out.flush();
         err.flush();
         return code;
     }
+
+    /**
+     * The connection flags belong to each command (so `settlement status --demo` works); given before the command
+     * (`settlement --demo status`) they are moved behind it.
+     */
+    static String[] connectionFlagsAfterTheCommand(String[] args) {
+        List<String> leading = new ArrayList<>();
+        int i = 0;
+        while (i < args.length && args[i].startsWith("--") && CONNECTION_FLAGS.contains(args[i].split("=", 2)[0])) {
+            leading.add(args[i]);
+            boolean takesValue = !args[i].equals("--demo") && !args[i].contains("=");
+            if (takesValue && i + 1 < args.length) {
+                leading.add(args[++i]);
+            }
+            i++;
+        }
+        if (leading.isEmpty() || i == args.length) {
+            return args;
+        }
+        List<String> reordered = new ArrayList<>(Arrays.asList(args).subList(i, args.length));
+        reordered.addAll(leading);
+        return reordered.toArray(String[]::new);
+    }
+
+    private static final Set<String> CONNECTION_FLAGS = Set.of("--kafka", "--db-url", "--db-user", "--db-password-file",
+            "--poller-db-url", "--poller-db-user", "--poller-db-password-file", "--collector-url", "--gateway-url",
+            "--poller-url", "--demo");
 
     private static String commandPath(CommandLine commandLine) {
         String path = commandLine.getCommandSpec().qualifiedName(" ");

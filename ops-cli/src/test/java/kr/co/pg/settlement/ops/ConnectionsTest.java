@@ -55,6 +55,15 @@ class ConnectionsTest {
     }
 
     @Test
+    void connectionFlagsBeforeTheCommandAreMovedBehindIt() {
+        assertThat(SettlementCli.connectionFlagsAfterTheCommand(new String[] {"--demo", "--kafka", "k:1", "dlt", "list"}))
+                .containsExactly("dlt", "list", "--demo", "--kafka", "k:1");
+        assertThat(SettlementCli.connectionFlagsAfterTheCommand(new String[] {"--db-url=jdbc:x", "tx", "T1"}))
+                .containsExactly("tx", "T1", "--db-url=jdbc:x");
+        assertThat(SettlementCli.connectionFlagsAfterTheCommand(new String[] {"--help"})).containsExactly("--help");
+    }
+
+    @Test
     void nothingConfiguredSaysWhatToSet() {
         assertThatThrownBy(() -> parse(Map.of()).kafkaBootstrap()).isInstanceOf(OpsException.class)
                 .hasMessage("Kafka not configured: set KAFKA_BOOTSTRAP_SERVERS or --kafka (or --demo for ./run-day.sh)");

@@ -2,11 +2,11 @@ package kr.co.pg.settlement.ops.tx;
 
 import java.util.Map;
 
-/** What each result code means: KIS's codes (interface §4) and the system's local decisions (domain rules). */
+/** What each result code of a transaction means: KIS's codes (interface §4) and the system's local decisions. */
 final class ResultCodes {
 
     private static final Map<String, String> MEANING = Map.ofEntries(
-            Map.entry("0000", "registered / accepted"),
+            Map.entry("0000", "accepted by KIS"),
             Map.entry("N001", "not eligible: the sub-merchant is REGISTERED with tier GENERAL, or with a tier whose"
                     + " validity does not cover the transaction date (or no preferential rate in force for the card type)"),
             Map.entry("N002", "not eligible: the computed difference is 0 or has the wrong sign (applied rate not above"

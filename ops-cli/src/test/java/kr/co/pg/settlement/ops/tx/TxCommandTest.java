@@ -61,12 +61,12 @@ class TxCommandTest {
         assertThat(run.out())
                 .contains("sub-merchant  SM001 (행복상점): kis_reg_status REGISTERED, tier SMALL valid 2024-01-01..2026-12-31")
                 .contains("APPROVAL, approval no 12345678 at 2025-02-16 10:00:00, KB CREDIT card 123456******1234")
-                .contains("status SETTLED, result 0000 (registered / accepted)")
+                .contains("status SETTLED, result 0000 (accepted by KIS)")
                 .contains("expected 190 KRW, settled 180 KRW, payout 2025-02-20")
                 .contains("file S1-20250217-000001 record 1, business date 2025-02-17")
                 .contains("RESULT_RECEIVED, KIS receipt R0000000042")
                 .contains("R0000000042 at the poller: PUBLISHED")
-                .contains("KIS result      0000 (registered / accepted)")
+                .contains("KIS result      0000 (accepted by KIS)")
                 .contains("expected 190 KRW, KIS settled 180 KRW (difference -10)");
     }
 

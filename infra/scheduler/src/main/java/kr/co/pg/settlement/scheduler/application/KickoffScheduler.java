@@ -35,7 +35,8 @@ public final class KickoffScheduler {
     private final Duration catchUpWindow;
 
     private final Object lock = new Object();
-    private boolean leader;
+    /** Written under the lock, read without it: the status endpoint must not wait for a tick's send. */
+    private volatile boolean leader;
     private LeadershipLease lease = () -> false;
     /** Kick-off ids known as sent; null until read back after gaining leadership. */
     private Set<String> sent;
@@ -45,9 +46,10 @@ public final class KickoffScheduler {
     private final Set<String> reported = new HashSet<>();
     /** Slots before this instant were checked for "never sent" (ERROR + {@link #missedSlots()}). */
     private Instant reportedUpTo = Instant.MAX;
-    private long leaderTicks;
+    private volatile long leaderTicks;
     /** Due slots never sent and now older than the window, newest last (kept for the status endpoint). */
     private final Deque<Slot> missed = new ArrayDeque<>();
+    private volatile List<Slot> missedSnapshot = List.of();
 
     public KickoffScheduler(SlotPlanner planner, KickoffPort kickoffs, KickoffHistory history, Clock clock,
                             Duration catchUpWindow) {
@@ -85,23 +87,17 @@ public final class KickoffScheduler {
     }
 
     public boolean isLeader() {
-        synchronized (lock) {
-            return leader;
-        }
+        return leader;
     }
 
     /** Ticks completed in the current leadership (0 on a standby's first tick as leader; for tests). */
     public long leaderTicks() {
-        synchronized (lock) {
-            return leaderTicks;
-        }
+        return leaderTicks;
     }
 
     /** Slots this instance found never sent and too old to be caught up (at most {@value #MAX_MISSED}). */
     public List<Slot> missedSlots() {
-        synchronized (lock) {
-            return List.copyOf(missed);
-        }
+        return missedSnapshot;
     }
 
     public Duration catchUpWindow() {
@@ -177,7 +173,7 @@ public final class KickoffScheduler {
         }
         try {
             kickoffs.send(id, slot.job(), slot.businessDate(), REQUESTED_BY);
-        } catch (KickoffNotSentException e) {
+        } catch (RuntimeException e) {
             log.warn("Kick-off {} not acknowledged by Kafka ({}); retried with the same id on the next tick while "
                     + "the slot is within the catch-up window ({})", id, e.getMessage(), catchUpWindow);
             return false;
@@ -198,6 +194,7 @@ public final class KickoffScheduler {
                 if (missed.size() > MAX_MISSED) {
                     missed.removeFirst();
                 }
+                missedSnapshot = List.copyOf(missed);
                 log.error("Slot {} ({} for {}) was never sent and is older than the catch-up window ({}): it is NOT "
                         + "sent automatically. If the job should still run, kick off {} for {} by hand.",
                         slot.kickoffId(), slot.job(), slot.businessDate(), catchUpWindow, slot.job(),

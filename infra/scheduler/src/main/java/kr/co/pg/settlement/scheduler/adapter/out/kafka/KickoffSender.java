@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.node.ObjectNode;
@@ -92,6 +93,10 @@ public final class KickoffSender implements KickoffPort, AutoCloseable {
         record.headers().add(EventHeaders.BUSINESS_DATE, businessDate.toString().getBytes(StandardCharsets.UTF_8));
         try {
             producer.send(record).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (KafkaException e) {
+            // thrown by send() itself, e.g. no metadata within max.block.ms (broker unreachable)
+            throw new KickoffNotSentException("kick-off " + kickoffId + " (" + job + ", " + businessDate
+                    + ") not accepted by the Kafka producer for topic " + topic + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KickoffNotSentException("interrupted while sending kick-off " + kickoffId, e);

@@ -4,6 +4,9 @@ CREATE TABLE job_slice (
   kickoff_id        VARCHAR(100) NOT NULL,
   slice_no          INT          NOT NULL,
   slice_count       INT          NOT NULL,
+  -- the slice's range as split ("after|upTo"): a slice event of an earlier split of the same kick-off (a replay
+  -- after a database restore) still collects what it covers, but only the current split's events finish slices
+  bounds            VARCHAR(200) NOT NULL,
   status            VARCHAR(10)  NOT NULL,     -- PENDING, DONE
   files_created     INT          NOT NULL DEFAULT 0,
   rows_collected    INT          NOT NULL DEFAULT 0,

@@ -17,14 +17,25 @@ public interface CollectionSlices {
     /** @return the number of slices recorded for the run, 0 if none yet. */
     int count(String kickoffId);
 
-    void create(String kickoffId, int sliceCount);
+    /** One PENDING row per slice; {@code bounds.get(i)} is slice i + 1's range (see {@link #bounds}). */
+    void create(String kickoffId, List<String> bounds);
 
     boolean isDone(String kickoffId, int slice);
+
+    /** A slice's range as stored: the same text for the same cursors. */
+    static String bounds(Cursor after, Cursor upTo) {
+        return text(after) + "|" + text(upTo);
+    }
+
+    private static String text(Cursor c) {
+        return c == null ? "-" : c.approvedAt() + "/" + c.transactionId();
+    }
 
     /** Locks the run's job_run row until the transaction ends, so that one finisher at a time counts slices. */
     void lockRun(String kickoffId);
 
-    void markDone(String kickoffId, int slice, JobCounts counts);
+    /** @return false when the run's split has no such slice with these bounds (an earlier split's event) */
+    boolean markDone(String kickoffId, int slice, String bounds, JobCounts counts);
 
     /** @return the sum over the run's slices when every slice is DONE, else empty. */
     java.util.Optional<JobCounts> totalIfAllDone(String kickoffId);

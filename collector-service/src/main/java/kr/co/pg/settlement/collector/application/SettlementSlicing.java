@@ -48,8 +48,12 @@ class SettlementSlicing {
         }
         List<Cursor> bounds = slices.boundaries(kickoff.businessDate(), sliceCount, pageSize);
         int n = bounds.size() + 1;
+        List<String> ranges = new java.util.ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            ranges.add(CollectionSlices.bounds(i == 1 ? null : bounds.get(i - 2), i == n ? null : bounds.get(i - 1)));
+        }
         tx.inTransaction(() -> {
-            slices.create(kickoffId, n);
+            slices.create(kickoffId, ranges);
             for (int i = 1; i <= n; i++) {
                 Cursor after = i == 1 ? null : bounds.get(i - 2);
                 Cursor upTo = i == n ? null : bounds.get(i - 1);

@@ -45,7 +45,13 @@ public class SliceCollection {
             if (!processed.markProcessed(CONSUMER, event.eventId())) {
                 return null;
             }
-            slices.markDone(event.kickoffId(), event.slice(), counts);
+            if (!slices.markDone(event.kickoffId(), event.slice(), CollectionSlices.bounds(event.after(), event.upTo()),
+                    counts)) {
+                log.info("slice {}/{} of kick-off {} is not a slice of the run's current split (an earlier split"
+                        + " replayed): its rows are collected, the run's slices are finished by their own events",
+                        event.slice(), event.sliceCount(), event.kickoffId());
+                return null;
+            }
             slices.totalIfAllDone(event.kickoffId()).ifPresent(total -> {
                 jobRuns.finish(event.kickoffId(), total);
                 log.info("kick-off {} DIFF_SETTLEMENT_REQUEST {} done ({} slices): {}", event.kickoffId(),

@@ -53,14 +53,14 @@ class JdbcCollectionSlices implements CollectionSlices {
     }
 
     @Override
-    public void create(String kickoffId, int sliceCount) {
+    public void create(String kickoffId, List<String> bounds) {
         LocalDateTime now = Times.now(clock);
         List<Object[]> rows = new ArrayList<>();
-        for (int i = 1; i <= sliceCount; i++) {
-            rows.add(new Object[] {kickoffId, i, sliceCount, now});
+        for (int i = 1; i <= bounds.size(); i++) {
+            rows.add(new Object[] {kickoffId, i, bounds.size(), bounds.get(i - 1), now});
         }
-        jdbc.batchUpdate("INSERT INTO job_slice (kickoff_id, slice_no, slice_count, status, created_at)"
-                + " VALUES (?, ?, ?, 'PENDING', ?)", rows);
+        jdbc.batchUpdate("INSERT INTO job_slice (kickoff_id, slice_no, slice_count, bounds, status, created_at)"
+                + " VALUES (?, ?, ?, ?, 'PENDING', ?)", rows);
     }
 
     @Override
@@ -75,11 +75,11 @@ class JdbcCollectionSlices implements CollectionSlices {
     }
 
     @Override
-    public void markDone(String kickoffId, int slice, JobCounts c) {
-        jdbc.update("UPDATE job_slice SET status = 'DONE', files_created = ?, rows_collected = ?, rows_rejected = ?,"
-                        + " rows_not_eligible = ?, finished_at = ? WHERE kickoff_id = ? AND slice_no = ?",
+    public boolean markDone(String kickoffId, int slice, String bounds, JobCounts c) {
+        return jdbc.update("UPDATE job_slice SET status = 'DONE', files_created = ?, rows_collected = ?, rows_rejected = ?,"
+                        + " rows_not_eligible = ?, finished_at = ? WHERE kickoff_id = ? AND slice_no = ? AND bounds = ?",
                 c.filesCreated(), c.rowsCollected(), c.rowsRejected(), c.rowsNotEligible(), Times.now(clock), kickoffId,
-                slice);
+                slice, bounds) == 1;
     }
 
     @Override

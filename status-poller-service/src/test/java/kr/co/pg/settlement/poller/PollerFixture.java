@@ -17,7 +17,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import static org.awaitility.Awaitility.await;
+
+import java.util.concurrent.TimeUnit;
+import kr.co.pg.settlement.events.ConsumerGroups;
 import kr.co.pg.settlement.events.FileSubmitted;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import kr.co.pg.settlement.events.RegistrationResultsReceived.RegistrationResult;
 import kr.co.pg.settlement.events.SettlementResultsReceived.SettlementResult;
 import kr.co.pg.settlement.events.Topics;
@@ -52,10 +71,14 @@ final class PollerFixture implements AutoCloseable {
     final KafkaTestClient kafka;
     final KisClient kis;
     final JdbcTemplate jdbc;
+    private final String bootstrap;
+    private final KafkaProducer<String, byte[]> producer;
     private int nextSeq = 1;
 
     PollerFixture(Duration interval) throws IOException {
-        String bootstrap = LocalStack.kafka().bootstrapServers();
+        bootstrap = LocalStack.kafka().bootstrapServers();
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
         simulator = EmbeddedKisSimulator.start(Files.createTempDirectory("kis-sim-poller"), SECRET, Duration.ofMillis(700));
         String database = "poller_it_" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> props = new HashMap<>();
@@ -177,8 +200,57 @@ final class PollerFixture implements AutoCloseable {
         return jdbc.queryForObject("SELECT COUNT(*) FROM pending_receipt WHERE receipt_no = ?", Integer.class, receiptNo);
     }
 
+    /** Sends with the fixture's own producer and returns where the record went. */
+    RecordMetadata sendRaw(String topic, String key, byte[] value) {
+        try {
+            return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("sending to " + topic, e);
+        }
+    }
+
+    /** Waits until the poller's consumer group committed past this record: its handling is over. */
+    void awaitConsumed(RecordMetadata record) {
+        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(ConsumerGroups.POLLER)
+                        .partitionsToOffsetAndMetadata().get().get(tp);
+                return committed != null && committed.offset() > record.offset();
+            });
+        }
+    }
+
+    /**
+     * Every record of the topic with this key whose event id names this receipt (test classes share the broker
+     * and file ids), read from the beginning to the current end: no waiting for more.
+     */
+    List<ConsumerRecord<String, byte[]>> readAll(String topic, String key, String receiptNo) {
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 33554432), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    if (key.equals(r.key()) && String.valueOf(KafkaTestClient.header(r, "eventId")).contains(receiptNo)) {
+                        out.add(r);
+                    }
+                }
+                return partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
+            });
+        }
+        return out;
+    }
+
     @Override
     public void close() {
+        producer.close();
         kafka.close();
         kis.close();
         poller.close();

@@ -39,10 +39,11 @@ class PollerKickoffTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> fx.receiptRows(s.receiptNo()) == 1 && fx.isDone(s.receiptNo()));
 
         // a REQUEST kick-off is not the poller's job
-        fx.kafka.sendRaw(Topics.KICKOFF, "DIFF_SETTLEMENT_REQUEST", kickoff(UUID.randomUUID().toString(),
-                "DIFF_SETTLEMENT_REQUEST"));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() ->
-                fx.kafka.events(Topics.SETTLEMENT_RESULTS, s.fileId(), SettlementResultsReceived.class).isEmpty());
+        String requestKickoff = UUID.randomUUID().toString();
+        fx.awaitConsumed(fx.sendRaw(Topics.KICKOFF, "DIFF_SETTLEMENT_REQUEST", kickoff(requestKickoff,
+                "DIFF_SETTLEMENT_REQUEST")));
+        assertThat(fx.readAll(Topics.SETTLEMENT_RESULTS, s.fileId(), s.receiptNo())).isEmpty();
+        assertThat(processedKickoffs(requestKickoff)).isZero();
 
         String kickoffId = UUID.randomUUID().toString();
         fx.kafka.sendRaw(Topics.KICKOFF, "DIFF_SETTLEMENT_RESULT", kickoff(kickoffId, "DIFF_SETTLEMENT_RESULT"));
@@ -50,9 +51,9 @@ class PollerKickoffTest {
                 fx.kafka.events(Topics.SETTLEMENT_RESULTS, s.fileId(), SettlementResultsReceived.class).size() == 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> processedKickoffs(kickoffId) == 1);
 
-        fx.kafka.sendRaw(Topics.KICKOFF, "DIFF_SETTLEMENT_RESULT", kickoff(kickoffId, "DIFF_SETTLEMENT_RESULT"));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() ->
-                fx.kafka.events(Topics.SETTLEMENT_RESULTS, s.fileId(), SettlementResultsReceived.class).size() == 1);
+        fx.awaitConsumed(fx.sendRaw(Topics.KICKOFF, "DIFF_SETTLEMENT_RESULT", kickoff(kickoffId,
+                "DIFF_SETTLEMENT_RESULT")));
+        assertThat(fx.readAll(Topics.SETTLEMENT_RESULTS, s.fileId(), s.receiptNo())).hasSize(1);
         assertThat(processedKickoffs(kickoffId)).isEqualTo(1);
     }
 

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import kr.co.pg.settlement.events.EventHeaders;
+import kr.co.pg.settlement.events.EventJson;
 import kr.co.pg.settlement.events.FileFailed;
 import kr.co.pg.settlement.events.RegistrationResultsReceived;
 import kr.co.pg.settlement.events.SettlementResultsReceived;
@@ -134,10 +135,9 @@ class PollerServiceTest {
 
         awaitSettlementParts(s, 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> "PUBLISHED".equals(fx.receiptRow(s.receiptNo()).get("status")));
-        fx.publish(s);
         // a late duplicate after publication changes nothing and publishes nothing again
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() ->
-                fx.kafka.events(Topics.SETTLEMENT_RESULTS, s.fileId(), SettlementResultsReceived.class).size() == 1);
+        fx.awaitConsumed(fx.sendRaw(Topics.FILE_SUBMITTED, s.fileId(), EventJson.write(s.event())));
+        assertThat(fx.readAll(Topics.SETTLEMENT_RESULTS, s.fileId(), s.receiptNo())).hasSize(1);
         assertThat(fx.receiptRows(s.receiptNo())).isEqualTo(1);
         assertThat(fx.receiptRow(s.receiptNo()).get("status")).isEqualTo("PUBLISHED");
     }

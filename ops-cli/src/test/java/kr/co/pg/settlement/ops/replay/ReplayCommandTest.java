@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import kr.co.pg.settlement.events.ConsumerGroups;
+import kr.co.pg.settlement.events.Topics;
 import kr.co.pg.settlement.ops.OpsTestSupport;
 import kr.co.pg.settlement.ops.OpsTestSupport.Run;
 import org.apache.kafka.clients.admin.Admin;
@@ -70,6 +72,7 @@ class ReplayCommandTest {
         commit(group, Map.of(0, 9L, 1, 10L, 2, 7L));
 
         Run dryRun = OpsTestSupport.run(env, "replay", "--date", "2025-02-16", "--group", group);
+        System.out.println(dryRun.out());
 
         assertThat(dryRun.code()).as(dryRun.err()).isZero();
         assertThat(dryRun.out()).contains("DRY RUN").contains("would move 3 partition offset(s) of 1 group(s)");
@@ -89,6 +92,36 @@ class ReplayCommandTest {
         // a date with no record yet: the end of each partition
         OpsTestSupport.run(env, "replay", "--date", "2025-02-18", "--group", group, "--execute");
         assertThat(committed(group)).containsExactlyInAnyOrderEntriesOf(Map.of(0, 9L, 1, 10L, 2, 9L));
+    }
+
+    @Test
+    void aServiceGroupMovesOnEveryTopicItIsKnownToReadEvenWithoutCommittedOffsets() throws Exception {
+        OpsTestSupport.createTopics(new NewTopic(Topics.REGISTRATION_FILE_REQUESTED, 2, (short) 1),
+                new NewTopic(Topics.SETTLEMENT_FILE_REQUESTED, 2, (short) 1));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, OpsTestSupport.kafka(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (String topic : List.of(Topics.REGISTRATION_FILE_REQUESTED, Topics.SETTLEMENT_FILE_REQUESTED)) {
+                for (String date : List.of("2025-02-16", "2025-02-16", "2025-02-17")) {
+                    ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, 0, "file", "{}".getBytes(StandardCharsets.UTF_8));
+                    r.headers().add("businessDate", date.getBytes(StandardCharsets.UTF_8));
+                    producer.send(r).get();
+                }
+            }
+        }
+
+        Run run = OpsTestSupport.run(env, "replay", "--date", "2025-02-17", "--group", ConsumerGroups.GATEWAY, "--execute");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("group settlement-kis-gateway (no offsets yet)").contains("moved 4 partition offset(s)");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", OpsTestSupport.kafka()))) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(ConsumerGroups.GATEWAY)
+                    .partitionsToOffsetAndMetadata().get();
+            assertThat(offsets).hasSize(4);
+            assertThat(offsets.get(new TopicPartition(Topics.REGISTRATION_FILE_REQUESTED, 0)).offset()).isEqualTo(2);
+            assertThat(offsets.get(new TopicPartition(Topics.SETTLEMENT_FILE_REQUESTED, 0)).offset()).isEqualTo(2);
+            assertThat(offsets.get(new TopicPartition(Topics.SETTLEMENT_FILE_REQUESTED, 1)).offset()).isZero();
+        }
     }
 
     @Test

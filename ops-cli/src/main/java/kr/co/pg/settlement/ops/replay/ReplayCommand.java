@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import kr.co.pg.settlement.ops.Connections;
 import kr.co.pg.settlement.ops.Converters;
+import kr.co.pg.settlement.ops.GroupOffsets;
 import kr.co.pg.settlement.ops.ExitCodes;
 import kr.co.pg.settlement.ops.KafkaClients;
 import org.apache.kafka.clients.admin.Admin;

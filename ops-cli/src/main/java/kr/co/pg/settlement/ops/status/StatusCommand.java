@@ -21,7 +21,7 @@ import kr.co.pg.settlement.ops.Connections;
 import kr.co.pg.settlement.ops.Converters;
 import kr.co.pg.settlement.ops.ExitCodes;
 import kr.co.pg.settlement.ops.KafkaClients;
-import kr.co.pg.settlement.ops.replay.GroupOffsets;
+import kr.co.pg.settlement.ops.GroupOffsets;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;

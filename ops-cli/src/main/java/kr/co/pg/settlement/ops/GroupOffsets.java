@@ -1,4 +1,4 @@
-package kr.co.pg.settlement.ops.replay;
+package kr.co.pg.settlement.ops;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import kr.co.pg.settlement.ops.OpsException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -18,7 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-/** The Admin API operations of consumer groups that replay and status need. */
+/** The Admin API operations on consumer groups that replay and status need. */
 public final class GroupOffsets {
 
     /** A group's state and how many members it has; absent = the cluster does not know the group. */

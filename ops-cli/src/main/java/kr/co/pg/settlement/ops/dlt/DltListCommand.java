@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", mixinStandardHelpOptions = true, usageHelpWidth = 110,
+@Command(name = "list", mixinStandardHelpOptions = true, usageHelpWidth = 110, abbreviateSynopsis = true,
         header = "What the dead-letter topics hold.",
         description = "Every record of the dead-letter topics: its id (TOPIC:PARTITION:OFFSET, for redrive), time,"
                 + " original topic/partition/offset, key, event id and type, the reason, and whether it was re-driven.")

@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ObjectNode;
 
-@Command(name = "redrive", mixinStandardHelpOptions = true, usageHelpWidth = 110,
+@Command(name = "redrive", mixinStandardHelpOptions = true, usageHelpWidth = 110, abbreviateSynopsis = true,
         header = "Put dead letters back on their original topic (dry run unless --execute).",
         description = {"Puts dead letters back on their original topic (same key, value and event headers, the original"
                 + " partition; the failure headers dropped, redrivenFrom added), so the service consumes them again"

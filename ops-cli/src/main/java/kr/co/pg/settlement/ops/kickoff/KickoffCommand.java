@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "kickoff", mixinStandardHelpOptions = true, usageHelpWidth = 110,
+@Command(name = "kickoff", mixinStandardHelpOptions = true, usageHelpWidth = 110, abbreviateSynopsis = true,
         header = "Start a job for a business date (a kick-off message); --wait follows it to the end.",
         description = {"Starts a job for a business date: one kick-off message on " + Topics.KICKOFF
                 + " (key = job name, JSON value as the public contract fixes it). Prints its kickoffId first.",

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "replay", mixinStandardHelpOptions = true, usageHelpWidth = 110,
+@Command(name = "replay", mixinStandardHelpOptions = true, usageHelpWidth = 110, abbreviateSynopsis = true,
         header = "Move consumer groups back to the first record of a business date (dry run unless --execute).",
         description = {"Moves consumer groups back to the first record of a business date on every topic they read,"
                 + " so the services consume that day (and everything after it) again. Consumers are idempotent:"

@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "report", mixinStandardHelpOptions = true, usageHelpWidth = 110,
+@Command(name = "report", mixinStandardHelpOptions = true, usageHelpWidth = 110, abbreviateSynopsis = true,
         header = "The day report of a business date (from the collector).",
         description = "The collector's day report of a business date (GET COLLECTOR_URL/api/reports/day/DATE):"
                 + " registrations, settlement requests, rejections by code, amounts, reconciliation breaks,"

@@ -31,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "status", mixinStandardHelpOptions = true, usageHelpWidth = 110,
+@Command(name = "status", mixinStandardHelpOptions = true, usageHelpWidth = 110, abbreviateSynopsis = true,
         header = "Consumer lag, outbox backlog, pending KIS receipts, stuck rows, service health.",
         description = "Consumer lag per group and topic, the outbox backlog, pending KIS receipts, rows stuck past a"
                 + " threshold, and service health. A part that cannot be reached is shown as such; the rest still shows.")

@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "tx", mixinStandardHelpOptions = true, usageHelpWidth = 110,
+@Command(name = "tx", mixinStandardHelpOptions = true, usageHelpWidth = 110, abbreviateSynopsis = true,
         header = "The whole story of one transaction, or why it was never sent.",
         description = "The whole story of one transaction from the databases: the payment (masked card only), its"
                 + " difference status, result code and amounts, its request row, the KIS file, receipt and status,"

@@ -84,6 +84,8 @@ class PollerPoisonMessagesTest {
         String job = "DIFF_SETTLEMENT_RESULT";
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
         RecordMetadata tombstone = send(Topics.KICKOFF, job, null);
+        RecordMetadata notJson = send(Topics.KICKOFF, job, "kick off now please");
+        RecordMetadata unknownJob = send(Topics.KICKOFF, job, kickoff("job-" + UUID.randomUUID(), "PAYDAY", today));
         RecordMetadata longId = send(Topics.KICKOFF, job, kickoff("k".repeat(10_240), job, today));
         RecordMetadata farFuture = send(Topics.KICKOFF, job, kickoff("far-" + UUID.randomUUID(), job, today.plusDays(60)));
         RecordMetadata badDate = send(Topics.KICKOFF, job, kickoff("bad-" + UUID.randomUUID(), job, today).replace(
@@ -95,6 +97,8 @@ class PollerPoisonMessagesTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> fx.jdbc.queryForObject(
                 "SELECT COUNT(*) FROM processed_event WHERE event_id = ?", Integer.class, goodId) == 1);
         assertThat(reason(tombstone)).contains("empty message (tombstone)");
+        assertThat(reason(notJson)).contains("not valid JSON");
+        assertThat(reason(unknownJob)).contains("unknown job 'PAYDAY'");
         ConsumerRecord<String, byte[]> longIdDead = deadLetter(longId);
         assertThat(KafkaTestClient.header(longIdDead, "dltField")).isEqualTo("kickoffId");
         assertThat(KafkaTestClient.header(longIdDead, "dltValue")).endsWith("... (10240 chars)");

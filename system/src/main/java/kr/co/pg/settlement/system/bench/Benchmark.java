@@ -148,12 +148,19 @@ public final class Benchmark {
 
     /** Tells the simulator (KIS's tax-office view) each business number's annual sales: its tier at registration. */
     private static void seedRegistry(String simulatorUrl, Map<String, Long> sales) throws Exception {
-        HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(simulatorUrl
-                        + "/sim/registry")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(EventJson.mapper().writeValueAsBytes(sales))).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("the simulator refused the annual sales registry: HTTP " + r.statusCode());
+        // in parts: the simulator's admin endpoint takes bodies of a limited size (it adds to the registry)
+        List<Map.Entry<String, Long>> entries = new ArrayList<>(sales.entrySet());
+        HttpClient http = HttpClient.newHttpClient();
+        for (int from = 0; from < entries.size(); from += 2_000) {
+            Map<String, Long> part = new LinkedHashMap<>();
+            entries.subList(from, Math.min(entries.size(), from + 2_000)).forEach(e -> part.put(e.getKey(), e.getValue()));
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(simulatorUrl + "/sim/registry"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(EventJson.mapper().writeValueAsBytes(part))).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("the simulator refused the annual sales registry: HTTP " + r.statusCode());
+            }
         }
     }
 

@@ -267,6 +267,7 @@ class PoisonMessagesTest {
 
         String regFile = "R1-" + fileDate + "-000301";
         RecordMetadata regTombstone = send(Topics.REGISTRATION_RESULTS, regFile, (byte[]) null);
+        RecordMetadata regNotJson = send(Topics.REGISTRATION_RESULTS, regFile, "{\"results\": [");
         RecordMetadata regNoId = send(Topics.REGISTRATION_RESULTS, regFile, "{\"businessDate\":\"" + it.businessDate
                 + "\",\"fileId\":\"" + regFile + "\",\"results\":[]}");
         RecordMetadata regGood = send(Topics.REGISTRATION_RESULTS, regFile, EventJson.write(new RegistrationResultsReceived(
@@ -278,6 +279,7 @@ class PoisonMessagesTest {
         assertDeadLettered(noResults, "results is missing");
         assertDeadLettered(wrongType, "unreadable JSON");
         assertDeadLettered(regTombstone, "empty message (tombstone)");
+        assertDeadLettered(regNotJson, "unreadable JSON");
         assertDeadLettered(regNoId, "required", "Cannot map `null`");
         awaitCommittedPast(good);
         awaitCommittedPast(regGood);

@@ -1,0 +1,209 @@
+package kr.co.pg.settlement.collector.config.observability;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import kr.co.pg.settlement.collector.adapter.out.kafka.KafkaClusterProbe;
+import kr.co.pg.settlement.collector.adapter.out.kafka.OutboxRelayProbe;
+import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQueries;
+import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQueries.Count;
+import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQueries.JobRun;
+import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQueries.OutboxBacklog;
+import kr.co.pg.settlement.events.Topics;
+import kr.co.pg.settlement.outbox.OutboxRelayStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The collector's own meters ({@link MetricNames}). Database figures are read by one thread of its own every
+ * {@code settlement.metrics.refresh-interval} (default 30 s; never on the scrape, never on the application's
+ * scheduler) with the bounded queries of {@link CollectorMetricsQueries}: request rows and files of the latest
+ * {@code settlement.metrics.business-dates} (3) business dates that have files. Relay state is read live.
+ */
+@Component
+class CollectorMetrics implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CollectorMetrics.class);
+
+    private final CollectorMetricsQueries queries;
+    private final OutboxRelayProbe relay;
+    private final KafkaClusterProbe kafka;
+    private final Clock clock;
+    private final Duration interval;
+    private final int businessDates;
+    private final Duration stuckAfter;
+
+    private final MultiGauge rows;
+    private final MultiGauge files;
+    private final MultiGauge jobSeconds;
+    private final MultiGauge jobRunning;
+    private final MultiGauge jobLastDone;
+    private volatile double stuckSubMerchants;
+    private volatile double stuckTransactions;
+    private volatile double outboxRows;
+    private volatile double outboxOldestAge;
+    private volatile double relayBacklog;
+    private volatile double relayLag;
+    private volatile double deadLetters = Double.NaN;
+    private volatile boolean lastRefreshFailed;
+    private ScheduledExecutorService executor;
+
+    CollectorMetrics(CollectorMetricsQueries queries, OutboxRelayProbe relay, KafkaClusterProbe kafka, Clock clock,
+                     MeterRegistry registry,
+                     @Value("${settlement.metrics.refresh-interval:PT30S}") Duration interval,
+                     @Value("${settlement.metrics.business-dates:3}") int businessDates,
+                     @Value("${settlement.report.stuck-after:PT2H}") Duration stuckAfter) {
+        this.queries = queries;
+        this.relay = relay;
+        this.kafka = kafka;
+        this.clock = clock;
+        this.interval = interval;
+        this.businessDates = businessDates;
+        this.stuckAfter = stuckAfter;
+        rows = MultiGauge.builder(MetricNames.ROWS).description("request rows by flow, status and business date"
+                + " (latest business dates with files)").register(registry);
+        files = MultiGauge.builder(MetricNames.FILES).description("KIS files by type, status and business date")
+                .register(registry);
+        jobSeconds = MultiGauge.builder(MetricNames.JOB_RUN_SECONDS).description("duration of the latest run of the"
+                + " job (a running run: so far)").baseUnit("seconds").register(registry);
+        jobRunning = MultiGauge.builder(MetricNames.JOB_RUNNING).description("1 while the latest run of the job runs")
+                .register(registry);
+        jobLastDone = MultiGauge.builder(MetricNames.JOB_LAST_DONE).description("when the latest DONE run of the job"
+                + " finished (epoch seconds)").register(registry);
+        Gauge.builder(MetricNames.ROWS_STUCK, this, m -> m.stuckSubMerchants).tag("flow", "registration")
+                .description("in-flight rows unchanged for longer than settlement.report.stuck-after").register(registry);
+        Gauge.builder(MetricNames.ROWS_STUCK, this, m -> m.stuckTransactions).tag("flow", "settlement")
+                .description("in-flight rows unchanged for longer than settlement.report.stuck-after").register(registry);
+        Gauge.builder(MetricNames.OUTBOX_ROWS, this, m -> m.outboxRows).description("rows in outbox_event")
+                .register(registry);
+        Gauge.builder(MetricNames.OUTBOX_OLDEST_AGE, this, m -> m.outboxOldestAge)
+                .description("age of the oldest outbox_event row").register(registry);
+        Gauge.builder(MetricNames.RELAY_ACTIVE, this, m -> m.relayStatus(s -> s.active() ? 1 : 0))
+                .description("1 when this instance relays the outbox").register(registry);
+        Gauge.builder(MetricNames.RELAY_UP, this, m -> m.relayUp())
+                .description("1 when this instance's relay is relaying or a healthy standby").register(registry);
+        Gauge.builder(MetricNames.RELAY_BACKLOG, this, m -> m.relayBacklog)
+                .description("outbox rows not yet relayed (active instance)").register(registry);
+        Gauge.builder(MetricNames.RELAY_LAG, this, m -> m.relayLag)
+                .description("age of the oldest outbox row not yet relayed (active instance)").register(registry);
+        FunctionCounter.builder(MetricNames.RELAY_RELAYED, this, m -> m.relayStatus(OutboxRelayStatus::relayedCount))
+                .description("outbox rows Kafka acknowledged from this instance").register(registry);
+        Gauge.builder(MetricNames.DLT_RECORDS, this, m -> m.deadLetters).tag("topic", Topics.DLT_COLLECTOR)
+                .description("records kept on the dead-letter topic").register(registry);
+    }
+
+    private double relayStatus(java.util.function.ToDoubleFunction<OutboxRelayStatus> f) {
+        return relay.status().map(f::applyAsDouble).orElse(0.0);
+    }
+
+    private double relayUp() {
+        if (!relay.enabled()) {
+            return 1;
+        }
+        return relay.status().map(s -> !s.active() || s.running() ? 1.0 : 0.0).orElse(0.0);
+    }
+
+    /** One refresh of every database and Kafka figure; failures keep the previous values and are logged once. */
+    void refresh() {
+        try {
+            LocalDateTime now = LocalDateTime.now(clock);
+            LocalDate from = queries.oldestOfLatestBusinessDates(businessDates);
+            List<Count> rowCounts = from == null ? List.of() : queries.requestRows(from);
+            List<Count> fileCounts = from == null ? List.of() : queries.files(from);
+            rows.register(rowCounts.stream().map(c -> MultiGauge.Row.of(Tags.of("flow", c.kind(), "status", c.status(),
+                    "business_date", c.businessDate().toString()), c.count())).toList(), true);
+            files.register(fileCounts.stream().map(c -> MultiGauge.Row.of(Tags.of("file_type", c.kind(), "status",
+                    c.status(), "business_date", c.businessDate().toString()), c.count())).toList(), true);
+            stuckSubMerchants = queries.stuckSubMerchants(now.minus(stuckAfter));
+            stuckTransactions = queries.stuckTransactions(now.minus(stuckAfter));
+            List<MultiGauge.Row<?>> seconds = new ArrayList<>();
+            List<MultiGauge.Row<?>> running = new ArrayList<>();
+            List<MultiGauge.Row<?>> lastDone = new ArrayList<>();
+            for (JobRun run : queries.latestJobRuns()) {
+                Tags job = Tags.of("job", run.job());
+                LocalDateTime end = run.finishedAt() != null ? run.finishedAt() : now;
+                seconds.add(MultiGauge.Row.of(job, Duration.between(run.startedAt(), end).toMillis() / 1000.0));
+                running.add(MultiGauge.Row.of(job, "RUNNING".equals(run.status()) ? 1 : 0));
+                if (run.lastDoneAt() != null) {
+                    lastDone.add(MultiGauge.Row.of(job, run.lastDoneAt().atZone(clock.getZone()).toEpochSecond()));
+                }
+            }
+            jobSeconds.register(seconds, true);
+            jobRunning.register(running, true);
+            jobLastDone.register(lastDone, true);
+            OutboxBacklog outbox = queries.outbox();
+            outboxRows = outbox.rows();
+            outboxOldestAge = ageSeconds(outbox.oldestCreatedAt(), now);
+            refreshRelayBacklog(now);
+            deadLetters = kafka.retainedRecords(Topics.DLT_COLLECTOR);
+            if (lastRefreshFailed) {
+                log.info("metrics refresh works again");
+                lastRefreshFailed = false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            if (!lastRefreshFailed) {
+                log.warn("metrics refresh failed ({}); the settlement_* gauges keep their last values until the"
+                        + " database and Kafka answer again", String.valueOf(e));
+                lastRefreshFailed = true;
+            }
+        }
+    }
+
+    private void refreshRelayBacklog(LocalDateTime now) {
+        OutboxRelayStatus s = relay.status().orElse(null);
+        if (s == null || !s.active()) {
+            relayBacklog = 0;
+            relayLag = 0;
+            return;
+        }
+        // before its first batch an instance knows no relayed id: count only rows written since it became active
+        LocalDateTime since = s.lastRelayedId() > 0 || s.activeSince() == null ? null
+                : LocalDateTime.ofInstant(s.activeSince(), clock.getZone());
+        OutboxBacklog backlog = queries.outboxAfter(s.lastRelayedId(), since);
+        relayBacklog = backlog.rows();
+        relayLag = ageSeconds(backlog.oldestCreatedAt(), now);
+    }
+
+    private static double ageSeconds(LocalDateTime since, LocalDateTime now) {
+        return since == null ? 0 : Math.max(0, Duration.between(since, now).toMillis() / 1000.0);
+    }
+
+    @Override
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "collector-metrics");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+}

@@ -19,6 +19,7 @@ import kr.co.pg.settlement.events.FileFailed;
 import kr.co.pg.settlement.events.FileSubmitted;
 import kr.co.pg.settlement.events.RegistrationResultsReceived;
 import kr.co.pg.settlement.events.SettlementResultsReceived;
+import kr.co.pg.settlement.events.SettlementSliceRequested;
 import kr.co.pg.settlement.events.Topics;
 import kr.co.pg.settlement.localstack.KafkaTestClient;
 import org.apache.kafka.clients.admin.Admin;
@@ -197,8 +198,8 @@ class PoisonMessagesTest {
         assertThat(KafkaTestClient.header(longId, "dltField")).isEqualTo("kickoffId");
         assertThat(KafkaTestClient.header(longId, "dltValue")).endsWith("... (10240 chars)").hasSizeLessThan(120);
         assertThat(KafkaTestClient.header(deadLetterOf(poisons.get(5)), "dltField")).isEqualTo("businessDate");
-        assertThat(jdbc.queryForList("SELECT kickoff_id FROM job_run", String.class))
-                .as("no poison kick-off started a run").containsExactly(goodId);
+        assertThat(jdbc.queryForList("SELECT kickoff_id FROM job_run WHERE kickoff_id LIKE 'poison%'"
+                + " OR kickoff_id LIKE 'kkk%'", String.class)).as("no poison kick-off started a run").isEmpty();
     }
 
     @Test
@@ -288,5 +289,33 @@ class PoisonMessagesTest {
                 && longHeader(r, "kafka_dlt-original-offset") == good.offset()
                 && intHeader(r, "kafka_dlt-original-partition") == good.partition()))
                 .as("the good results event was processed, not dead-lettered").isEmpty();
+    }
+
+    @Test
+    void poisonSliceEventsDoNotBlockTheSliceBehindThem() {
+        String kickoffId = "slice-" + UUID.randomUUID();
+        send(Topics.KICKOFF, JOB, kickoff(kickoffId, JOB, EMPTY_DAY.toString()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM job_run WHERE kickoff_id = ?", Integer.class, kickoffId) == 1);
+        String key = kickoffId + ":1";
+        RecordMetadata tombstone = send(Topics.SETTLEMENT_SLICE_REQUESTED, key, (byte[]) null);
+        RecordMetadata notJson = send(Topics.SETTLEMENT_SLICE_REQUESTED, key, "slice please");
+        RecordMetadata sliceZero = send(Topics.SETTLEMENT_SLICE_REQUESTED, key, EventJson.write(
+                new SettlementSliceRequested("slice:" + kickoffId + ":0", EMPTY_DAY, kickoffId, 0, 1, null, null, key)));
+        RecordMetadata longId = send(Topics.SETTLEMENT_SLICE_REQUESTED, key, EventJson.write(
+                new SettlementSliceRequested(SettlementSliceRequested.eventIdFor("k".repeat(10_240), 1), EMPTY_DAY,
+                        "k".repeat(10_240), 1, 1, null, null, key)));
+        String goodEventId = SettlementSliceRequested.eventIdFor(kickoffId, 1);
+        RecordMetadata good = send(Topics.SETTLEMENT_SLICE_REQUESTED, key, EventJson.write(
+                new SettlementSliceRequested(goodEventId, EMPTY_DAY, kickoffId, 1, 1, null, null, key)));
+        assertThat(List.of(tombstone, notJson, sliceZero, longId)).allMatch(p -> p.partition() == good.partition());
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM processed_event WHERE event_id = ?", Integer.class, goodEventId) == 1);
+        awaitCommittedPast(good);
+        assertDeadLettered(tombstone, "empty message (tombstone)");
+        assertDeadLettered(notJson, "unreadable JSON");
+        assertDeadLettered(sliceZero, "is not a slice");
+        assertDeadLettered(longId, "field eventId");
     }
 }

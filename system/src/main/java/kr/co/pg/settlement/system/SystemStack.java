@@ -99,6 +99,8 @@ public final class SystemStack implements AutoCloseable {
             p.put("spring.datasource.url", jdbcUrl(options.settlementDatabase()));
             p.put("spring.datasource.username", options.dbUser());
             p.put("spring.kafka.bootstrap-servers", options.kafkaBootstrap());
+            // one broker here: the production default (replication 3, min.insync 2) cannot be created
+            p.put("settlement.kafka.topic-replication", "1");
             p.put("settlement.collector.registration-file-size", String.valueOf(options.registrationFileSize()));
             p.put("settlement.collector.settlement-file-size", String.valueOf(options.settlementFileSize()));
             p.put("settlement.outbox.state-dir", stateDir("collector-outbox", i).toString());
@@ -116,6 +118,8 @@ public final class SystemStack implements AutoCloseable {
         for (int i = 1; i <= instances; i++) {
             Map<String, String> p = new LinkedHashMap<>();
             p.put("spring.kafka.bootstrap-servers", options.kafkaBootstrap());
+            // one broker here: the production default (replication 3, min.insync 2) cannot be created
+            p.put("settlement.kafka.topic-replication", "1");
             kis(p);
             p.putAll(options.extra(GATEWAY));
             gateways.add(launcher.launch(new ServiceSpec(GATEWAY, instanceName(GATEWAY, i), GatewayApplication.class,
@@ -130,6 +134,8 @@ public final class SystemStack implements AutoCloseable {
             p.put("spring.datasource.url", jdbcUrl(options.pollerDatabase()));
             p.put("spring.datasource.username", options.dbUser());
             p.put("spring.kafka.bootstrap-servers", options.kafkaBootstrap());
+            // one broker here: the production default (replication 3, min.insync 2) cannot be created
+            p.put("settlement.kafka.topic-replication", "1");
             p.put("settlement.poller.interval", options.pollInterval());
             p.put("settlement.poller.work-dir", stateDir("poller", i).toString());
             kis(p);

@@ -1,0 +1,111 @@
+package kr.co.pg.settlement.poller.config.observability;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import kr.co.pg.settlement.events.Topics;
+import kr.co.pg.settlement.poller.adapter.out.kafka.KafkaClusterProbe;
+import kr.co.pg.settlement.poller.adapter.out.persistence.PollerMetricsQueries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pending receipts and the age of the oldest per file type, and the records on the poller's dead-letter topic, read
+ * by a thread of its own every {@code settlement.metrics.refresh-interval} (30 s), never on the scrape.
+ */
+@Component
+class PollerMetrics implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PollerMetrics.class);
+    /** The request file types a receipt can be for: both always exported (0 when none is pending). */
+    private static final List<String> FILE_TYPES = List.of("R1", "S1");
+
+    private final PollerMetricsQueries queries;
+    private final KafkaClusterProbe kafka;
+    private final Clock clock;
+    private final Duration interval;
+    private volatile Map<String, PollerMetricsQueries.Pending> pending = Map.of();
+    private volatile double deadLetters = Double.NaN;
+    private volatile boolean lastRefreshFailed;
+    private ScheduledExecutorService executor;
+
+    PollerMetrics(PollerMetricsQueries queries, KafkaClusterProbe kafka, Clock clock, MeterRegistry registry,
+                  @Value("${settlement.metrics.refresh-interval:PT30S}") Duration interval) {
+        this.queries = queries;
+        this.kafka = kafka;
+        this.clock = clock;
+        this.interval = interval;
+        for (String type : FILE_TYPES) {
+            Gauge.builder(MetricNames.RECEIPTS_PENDING, this, m -> m.receipts(type)).tag("file_type", type)
+                    .description("receipts whose result is not yet published").register(registry);
+            Gauge.builder(MetricNames.RECEIPTS_OLDEST_AGE, this, m -> m.oldestAgeSeconds(type)).tag("file_type", type)
+                    .description("age of the oldest pending receipt").register(registry);
+        }
+        Gauge.builder(MetricNames.DLT_RECORDS, this, m -> m.deadLetters).tag("topic", Topics.DLT_POLLER)
+                .description("records kept on the dead-letter topic").register(registry);
+    }
+
+    private double receipts(String type) {
+        PollerMetricsQueries.Pending p = pending.get(type);
+        return p == null ? 0 : p.receipts();
+    }
+
+    /** Measured at the scrape from the last refresh's oldest submission time. */
+    private double oldestAgeSeconds(String type) {
+        PollerMetricsQueries.Pending p = pending.get(type);
+        return p == null || p.oldestSubmittedAt() == null ? 0
+                : Math.max(0, Duration.between(p.oldestSubmittedAt(), LocalDateTime.now(clock)).toMillis() / 1000.0);
+    }
+
+    void refresh() {
+        try {
+            Map<String, PollerMetricsQueries.Pending> byType = new ConcurrentHashMap<>();
+            queries.pendingReceipts().forEach(p -> byType.put(p.fileType(), p));
+            pending = byType;
+            deadLetters = kafka.retainedRecords(Topics.DLT_POLLER);
+            lastRefreshFailed = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            if (!lastRefreshFailed) {
+                log.warn("metrics refresh failed ({}); the settlement_* gauges keep their last values until the"
+                        + " database and Kafka answer again", String.valueOf(e));
+                lastRefreshFailed = true;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "poller-metrics");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+}

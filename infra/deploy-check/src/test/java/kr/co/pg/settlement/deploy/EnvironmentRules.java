@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 final class EnvironmentRules {
 
     /** Names that carry secret values: only from a Secret (Kubernetes) or from the uncommitted .env (compose). */
-    static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|CREDENTIAL|PRIVATE_KEY).*");
+    static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|CREDENTIAL|PRIVATE_KEY).*|OPS_USERS");
     /** A *_FILE variable holds a path to a secret (mounted), not the secret itself. */
     static final Pattern FILE_REFERENCE = Pattern.compile(".*_FILE$");
 
@@ -30,7 +30,7 @@ final class EnvironmentRules {
     static final Pattern ENVIRONMENT_SPECIFIC = Pattern.compile(
             ".*_DB_(URL|USER|PASSWORD)|KAFKA_BOOTSTRAP_SERVERS|KIS_BASE_URL|KIS_CLIENT_ID|KIS_SECRET(_FILE)?"
                     + "|KIS_SIMULATOR_SECRET_FILE|SETTLEMENT_OUTBOX_SERVER_ID"
-                    + "|SERVER_PORT|KIS_SIMULATOR_PORT");
+                    + "|SERVER_PORT|KIS_SIMULATOR_PORT|OPS_USERS|COLLECTOR_URL|SCHEDULER_URL");
 
     /**
      * @param where     for messages, e.g. "k8s Deployment collector-service"

@@ -29,7 +29,9 @@ final class Repo {
             "scheduler", new Service("scheduler", "infra/scheduler", "scheduler.yml",
                     "kr.co.pg.settlement.scheduler.SchedulerApplication"),
             "kis-simulator", new Service("kis-simulator", "infra/kis-simulator", "kis-simulator.yml",
-                    "kr.co.pg.settlement.simulator.KisSimulatorApplication"));
+                    "kr.co.pg.settlement.simulator.KisSimulatorApplication"),
+            "ops-console", new Service("ops-console", "ops-console", "ops-console.yml",
+                    "kr.co.pg.settlement.opsconsole.OpsConsoleApplication"));
 
     record Service(String name, String module, String configFile, String mainClass) {
         Path config() {

@@ -20,11 +20,12 @@ final class EnvironmentRules {
 
     /**
      * Variables a deployment may leave unset, with the reason: optional TLS material (only with client
-     * certificates / private CAs), holidays from the class path by default, partition overrides off by default.
+     * certificates / private CAs), holidays from the class path by default, partition overrides off by default,
+     * LOG_FORMAT (empty: plain-text logs; ecs for JSON lines).
      * A secret that has a file alternative (KIS_SECRET / KIS_SECRET_FILE) needs one of the two.
      */
     static final Pattern OPTIONAL = Pattern.compile(
-            "KIS_TLS_.*|KIS_SIMULATOR_TLS_.*|SCHEDULER_HOLIDAYS_DIR|SETTLEMENT_TOPIC_PARTITIONS");
+            "KIS_TLS_.*|KIS_SIMULATOR_TLS_.*|SCHEDULER_HOLIDAYS_DIR|SETTLEMENT_TOPIC_PARTITIONS|LOG_FORMAT");
 
     /** Must be set wherever the service runs: what differs between environments (compose checks only these). */
     static final Pattern ENVIRONMENT_SPECIFIC = Pattern.compile(

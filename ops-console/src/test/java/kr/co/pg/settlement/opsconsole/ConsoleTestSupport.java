@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Users: viewer "vera" and operator "otto" (bcrypt hashes made here; the passwords exist only in the tests).
  */
 @SpringBootTest(classes = OpsConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=ops-console")
+        properties = {"spring.config.name=ops-console", "logging.config=classpath:logback-test.xml"})
 public abstract class ConsoleTestSupport {
 
     public static final String VIEWER = "vera";

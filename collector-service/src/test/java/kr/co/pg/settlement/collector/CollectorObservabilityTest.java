@@ -164,6 +164,27 @@ class CollectorObservabilityTest {
 
     @Test
     @Order(2)
+    void rowsThatChangeStateAreCountedAgainUntilTheirFileIsFinal() {
+        String d = it.businessDate.toString();
+        jdbc.update("UPDATE settlement_request SET status = 'SETTLED' WHERE transaction_id IN ('T-OBS-1', 'T-OBS-2')");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String scrape = get("/actuator/prometheus").body();
+            assertThat(value(scrape, "settlement_rows", Map.of("flow", "settlement", "status", "SETTLED", "business_date", d)))
+                    .isEqualTo(3.0);
+            assertThat(value(scrape, "settlement_rows", Map.of("flow", "settlement", "status", "SENT", "business_date", d)))
+                    .isEqualTo(1.0);
+        });
+        jdbc.update("UPDATE settlement_request SET status = 'REJECTED' WHERE transaction_id = 'T-OBS-3'");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String scrape = get("/actuator/prometheus").body();
+            assertThat(value(scrape, "settlement_rows", Map.of("flow", "settlement", "status", "REJECTED", "business_date", d)))
+                    .isEqualTo(1.0);
+            assertThat(scrape).doesNotContain("settlement_rows{business_date=\"" + d + "\",flow=\"settlement\",status=\"SENT\"}");
+        });
+    }
+
+    @Test
+    @Order(3)
     void theRelayCountsWhatItRelaysAndItsBacklogDrains() {
         jdbc.update("INSERT INTO outbox_event (event_id, event_type, topic, event_key, business_date, payload, created_at)"
                 + " VALUES ('obs-event-1', 'Test', ?, 'k', ?, ?, NOW(3))", RELAY_TEST_TOPIC, it.businessDate.toString(),
@@ -177,7 +198,7 @@ class CollectorObservabilityTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void probesIncludeDatabaseKafkaAndTheRelay() throws Exception {
         HttpResponse<String> readiness = get("/actuator/health/readiness");
         assertThat(readiness.statusCode()).isEqualTo(200);
@@ -189,7 +210,7 @@ class CollectorObservabilityTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void notReadyOnceTheRelayIsDown() {
         SmartLifecycle relay = (SmartLifecycle) context.getBean("outboxRelayLifecycle");
         relay.stop();

@@ -10,16 +10,21 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import kr.co.pg.settlement.collector.adapter.out.kafka.KafkaClusterProbe;
 import kr.co.pg.settlement.collector.adapter.out.kafka.OutboxRelayProbe;
 import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQueries;
-import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQueries.Count;
+import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQueries.FileRows;
 import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQueries.JobRun;
 import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQueries.OutboxBacklog;
+import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQueries.RecentFile;
 import kr.co.pg.settlement.events.Topics;
 import kr.co.pg.settlement.outbox.OutboxRelayStatus;
 import org.slf4j.Logger;
@@ -31,8 +36,9 @@ import org.springframework.stereotype.Component;
 /**
  * The collector's own meters ({@link MetricNames}). Database figures are read by one thread of its own every
  * {@code settlement.metrics.refresh-interval} (default 30 s; never on the scrape, never on the application's
- * scheduler) with the bounded queries of {@link CollectorMetricsQueries}: request rows and files of the latest
- * {@code settlement.metrics.business-dates} (3) business dates that have files. Relay state is read live.
+ * scheduler) with the bounded queries of {@link CollectorMetricsQueries}: files of the latest
+ * {@code settlement.metrics.business-dates} (3) business dates that have files, and the request rows of those files
+ * that still have a row in flight (a file whose rows are all final is counted once). Relay state is read live.
  */
 @Component
 class CollectorMetrics implements SmartLifecycle {
@@ -61,6 +67,10 @@ class CollectorMetrics implements SmartLifecycle {
     private volatile double deadLetters = Double.NaN;
     private volatile boolean lastRefreshFailed;
     private ScheduledExecutorService executor;
+    /** Row counts of files whose rows are all final: they cannot change any more (refresh thread only). */
+    private final Map<String, Map<String, Long>> finishedFileRows = new HashMap<>();
+    private static final Set<String> FINAL_SETTLEMENT = Set.of("SETTLED", "REJECTED");
+    private static final Set<String> FINAL_REGISTRATION = Set.of("REGISTERED", "REJECTED");
 
     CollectorMetrics(CollectorMetricsQueries queries, OutboxRelayProbe relay, KafkaClusterProbe kafka, Clock clock,
                      MeterRegistry registry,
@@ -122,12 +132,8 @@ class CollectorMetrics implements SmartLifecycle {
         try {
             LocalDateTime now = LocalDateTime.now(clock);
             LocalDate from = queries.oldestOfLatestBusinessDates(businessDates);
-            List<Count> rowCounts = from == null ? List.of() : queries.requestRows(from);
-            List<Count> fileCounts = from == null ? List.of() : queries.files(from);
-            rows.register(rowCounts.stream().map(c -> MultiGauge.Row.of(Tags.of("flow", c.kind(), "status", c.status(),
-                    "business_date", c.businessDate().toString()), c.count())).toList(), true);
-            files.register(fileCounts.stream().map(c -> MultiGauge.Row.of(Tags.of("file_type", c.kind(), "status",
-                    c.status(), "business_date", c.businessDate().toString()), c.count())).toList(), true);
+            List<RecentFile> recent = from == null ? List.of() : queries.recentFiles(from);
+            refreshFilesAndRows(recent);
             stuckSubMerchants = queries.stuckSubMerchants(now.minus(stuckAfter));
             stuckTransactions = queries.stuckTransactions(now.minus(stuckAfter));
             List<MultiGauge.Row<?>> seconds = new ArrayList<>();
@@ -163,6 +169,47 @@ class CollectorMetrics implements SmartLifecycle {
                 lastRefreshFailed = true;
             }
         }
+    }
+
+    /**
+     * Files by state, and request rows by state: a file's rows are counted again only while one of them is in flight;
+     * once all are final (settled/registered/rejected) its counts are kept until the file leaves the recent dates.
+     */
+    private void refreshFilesAndRows(List<RecentFile> recent) {
+        Map<Tags, Long> fileCounts = new HashMap<>();
+        Set<String> recentIds = new HashSet<>();
+        for (RecentFile f : recent) {
+            recentIds.add(f.fileId());
+            fileCounts.merge(Tags.of("file_type", f.fileType(), "status", f.status(), "business_date",
+                    f.businessDate().toString()), 1L, Long::sum);
+        }
+        finishedFileRows.keySet().retainAll(recentIds);
+        Map<String, Map<String, Long>> rowsByFile = new HashMap<>(finishedFileRows);
+        for (String type : List.of("R1", "S1")) {
+            List<String> open = recent.stream().filter(f -> f.fileType().equals(type)
+                    && !finishedFileRows.containsKey(f.fileId())).map(RecentFile::fileId).toList();
+            Map<String, Map<String, Long>> counted = new HashMap<>();
+            for (FileRows r : queries.rowsOfFiles(type, open)) {
+                counted.computeIfAbsent(r.fileId(), id -> new HashMap<>()).put(r.status(), r.count());
+            }
+            Set<String> finalStatuses = type.equals("R1") ? FINAL_REGISTRATION : FINAL_SETTLEMENT;
+            counted.forEach((fileId, byStatus) -> {
+                rowsByFile.put(fileId, byStatus);
+                if (finalStatuses.containsAll(byStatus.keySet())) {
+                    finishedFileRows.put(fileId, byStatus);
+                }
+            });
+        }
+        Map<Tags, Long> rowCounts = new HashMap<>();
+        for (RecentFile f : recent) {
+            String flow = f.fileType().equals("R1") ? "registration" : "settlement";
+            rowsByFile.getOrDefault(f.fileId(), Map.of()).forEach((status, n) -> rowCounts.merge(Tags.of("flow", flow,
+                    "status", status, "business_date", f.businessDate().toString()), n, Long::sum));
+        }
+        files.register(fileCounts.entrySet().stream().map(e -> MultiGauge.Row.of(e.getKey(), e.getValue())).toList(),
+                true);
+        rows.register(rowCounts.entrySet().stream().map(e -> MultiGauge.Row.of(e.getKey(), e.getValue())).toList(),
+                true);
     }
 
     private void refreshRelayBacklog(LocalDateTime now) {

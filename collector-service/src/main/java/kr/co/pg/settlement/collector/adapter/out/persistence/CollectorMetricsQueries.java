@@ -9,16 +9,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Read-only counts for the metrics. Each query is bounded: request rows and files only of the latest business dates
- * (through kis_file's business_date index and the request tables' file_id keys), in-flight rows through the status
+ * Read-only counts for the metrics. Each query is bounded: files only of the latest business dates (kis_file's
+ * business_date index), request rows only of given files (the request tables' file_id keys), in-flight rows through the status
  * indexes (few rows once a day's files are settled), job runs of the latest week, the outbox by its primary key.
  */
 @Repository
 public class CollectorMetricsQueries {
-
-    /** A count of rows with these labels. */
-    public record Count(LocalDate businessDate, String kind, String status, long count) {
-    }
 
     /** The latest run of each job (of job_run's latest week). */
     public record JobRun(String job, String status, LocalDateTime startedAt, LocalDateTime finishedAt,
@@ -42,28 +38,41 @@ public class CollectorMetricsQueries {
         return dates.isEmpty() ? null : dates.get(dates.size() - 1);
     }
 
-    /** Request rows by business date, flow (kind: registration|settlement) and status, of files from {@code from}. */
-    public List<Count> requestRows(LocalDate from) {
-        List<Count> out = new ArrayList<>();
-        jdbc.query("SELECT f.business_date, r.status, COUNT(*) FROM kis_file f"
-                + " JOIN registration_request r ON r.file_id = f.file_id"
-                + " WHERE f.business_date >= ? AND f.file_type = 'R1' GROUP BY f.business_date, r.status",
-                rs -> { out.add(new Count(rs.getObject(1, LocalDate.class), "registration", rs.getString(2),
-                        rs.getLong(3))); }, from);
-        jdbc.query("SELECT f.business_date, r.status, COUNT(*) FROM kis_file f"
-                + " JOIN settlement_request r ON r.file_id = f.file_id"
-                + " WHERE f.business_date >= ? AND f.file_type = 'S1' GROUP BY f.business_date, r.status",
-                rs -> { out.add(new Count(rs.getObject(1, LocalDate.class), "settlement", rs.getString(2),
-                        rs.getLong(3))); }, from);
-        return out;
+    /** A KIS file of the recent business dates. */
+    public record RecentFile(String fileId, String fileType, LocalDate businessDate, String status) {
     }
 
-    /** Files by business date, file type (kind) and status, from {@code from}. */
-    public List<Count> files(LocalDate from) {
-        return jdbc.query("SELECT business_date, file_type, status, COUNT(*) FROM kis_file WHERE business_date >= ?"
-                        + " GROUP BY business_date, file_type, status",
-                (rs, i) -> new Count(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3), rs.getLong(4)),
-                from);
+    /** Rows of one file in one status. */
+    public record FileRows(String fileId, String status, long count) {
+    }
+
+    /** Files of business dates from {@code from} (kis_file's business_date index). */
+    public List<RecentFile> recentFiles(LocalDate from) {
+        return jdbc.query("SELECT file_id, file_type, business_date, status FROM kis_file WHERE business_date >= ?",
+                (rs, i) -> new RecentFile(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getString(4)), from);
+    }
+
+    /**
+     * Request rows of these files by file and status: registration_request for R1 files, settlement_request for S1
+     * files, through their file_id keys, 500 files per statement.
+     */
+    public List<FileRows> rowsOfFiles(String fileType, List<String> fileIds) {
+        String table = switch (fileType) {
+            case "R1" -> "registration_request";
+            case "S1" -> "settlement_request";
+            default -> throw new IllegalArgumentException("no request rows for file type " + fileType);
+        };
+        List<FileRows> out = new ArrayList<>();
+        for (int from = 0; from < fileIds.size(); from += 500) {
+            List<String> chunk = fileIds.subList(from, Math.min(fileIds.size(), from + 500));
+            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.query("SELECT file_id, status, COUNT(*) FROM " + table + " WHERE file_id IN (" + in + ")"
+                    + " GROUP BY file_id, status", rs -> {
+                out.add(new FileRows(rs.getString(1), rs.getString(2), rs.getLong(3)));
+            }, chunk.toArray());
+        }
+        return out;
     }
 
     /** In-flight sub-merchants (REQUESTED/SENT) unchanged since before {@code before} (the day report's rule). */

@@ -240,6 +240,26 @@ public final class SystemStack implements AutoCloseable {
         simulator = null;
     }
 
+    /** kill -9 of every collector instance (child processes only); {@link #startCollector()} starts them again. */
+    public void killCollector() {
+        killAll(collectors);
+    }
+
+    /** kill -9 of every gateway instance (child processes only); {@link #startGateway()} starts them again. */
+    public void killGateway() {
+        killAll(gateways);
+    }
+
+    /** kill -9 of every poller instance (child processes only); {@link #startPoller()} starts them again. */
+    public void killPoller() {
+        killAll(pollers);
+    }
+
+    private static void killAll(List<ServiceHandle> handles) {
+        handles.forEach(ServiceHandle::kill);
+        handles.clear();
+    }
+
     private static void stopAll(List<ServiceHandle> handles) {
         // the last started first; every instance is stopped even when one fails to stop
         RuntimeException failure = null;

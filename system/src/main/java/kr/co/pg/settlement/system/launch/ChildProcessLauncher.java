@@ -236,6 +236,23 @@ final class ChildProcessLauncher implements ServiceLauncher {
         }
 
         @Override
+        public void kill() {
+            if (process.isAlive()) {
+                peakRssAtStop = readPeakRss();
+            }
+            // SIGKILL: the JVM gets no chance to run hooks, commit offsets or leave its groups
+            process.destroyForcibly();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException(name + " (pid " + process.pid() + ") still alive 30 s after SIGKILL");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while killing " + name, e);
+            }
+        }
+
+        @Override
         public void close() {
             if (process.isAlive()) {
                 peakRssAtStop = readPeakRss(); // the kernel forgets it with the process

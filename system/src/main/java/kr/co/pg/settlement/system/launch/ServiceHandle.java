@@ -28,6 +28,14 @@ public interface ServiceHandle extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Ends the instance at once, as {@code kill -9} does: no shutdown hook, no graceful leave of its consumer groups,
+     * no flush (fault tests). Child JVMs only; an in-process service cannot be killed without killing the caller.
+     */
+    default void kill() {
+        throw new UnsupportedOperationException(name() + " runs in this JVM: it can be stopped, not killed");
+    }
+
     @Override
     void close();
 }

@@ -301,13 +301,14 @@ class PoisonMessagesTest {
         RecordMetadata tombstone = send(Topics.SETTLEMENT_SLICE_REQUESTED, key, (byte[]) null);
         RecordMetadata notJson = send(Topics.SETTLEMENT_SLICE_REQUESTED, key, "slice please");
         RecordMetadata sliceZero = send(Topics.SETTLEMENT_SLICE_REQUESTED, key, EventJson.write(
-                new SettlementSliceRequested("slice:" + kickoffId + ":0", EMPTY_DAY, kickoffId, 0, 1, null, null, key)));
+                new SettlementSliceRequested("slice:" + kickoffId + ":0", EMPTY_DAY, kickoffId, 0, 1, null, null, key, 0, 0,
+                        null)));
         RecordMetadata longId = send(Topics.SETTLEMENT_SLICE_REQUESTED, key, EventJson.write(
                 new SettlementSliceRequested(SettlementSliceRequested.eventIdFor("k".repeat(10_240), 1), EMPTY_DAY,
-                        "k".repeat(10_240), 1, 1, null, null, key)));
+                        "k".repeat(10_240), 1, 1, null, null, key, 0, 0, null)));
         String goodEventId = SettlementSliceRequested.eventIdFor(kickoffId, 1);
         RecordMetadata good = send(Topics.SETTLEMENT_SLICE_REQUESTED, key, EventJson.write(
-                new SettlementSliceRequested(goodEventId, EMPTY_DAY, kickoffId, 1, 1, null, null, key)));
+                new SettlementSliceRequested(goodEventId, EMPTY_DAY, kickoffId, 1, 1, null, null, key, 0, 0, null)));
         assertThat(List.of(tombstone, notJson, sliceZero, longId)).allMatch(p -> p.partition() == good.partition());
 
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
@@ -316,6 +317,6 @@ class PoisonMessagesTest {
         assertDeadLettered(tombstone, "empty message (tombstone)");
         assertDeadLettered(notJson, "unreadable JSON");
         assertDeadLettered(sliceZero, "is not a slice");
-        assertDeadLettered(longId, "field eventId");
+        assertDeadLettered(longId, "field kickoffId", "field eventId");
     }
 }

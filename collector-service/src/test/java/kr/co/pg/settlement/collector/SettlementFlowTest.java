@@ -42,7 +42,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Difference settlement end to end on real MariaDB and Kafka (relay on), with a resend, a refusal and the day report. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"settlement.collector.settlement-file-size=3", "settlement.report.stuck-after=PT0S"})
+        properties = {"settlement.collector.settlement-file-size=3", "settlement.report.stuck-after=PT0S",
+                // the rules, not the slicing, are under test here: one slice keeps the pages below
+                "settlement.collector.slices=1"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

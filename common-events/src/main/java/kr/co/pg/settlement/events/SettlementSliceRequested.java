@@ -9,9 +9,14 @@ import java.time.LocalDateTime;
  * the business date whose (approved_at, transaction_id) lies after {@code after} and up to and including
  * {@code upTo}; the first slice starts at the beginning, the last ends at the business date (cursors null).
  * Key: {@code kickoffId:slice[:salt]}, chosen so that the slices of one kick-off land on different partitions.
+ * <p>
+ * The slice's n-th page (0-based) becomes file sequence {@code firstFileSeq + n} while {@code n < pages}, and its
+ * files are created at {@code filesCreatedAt}: a slice collected again from the same data (a replay after a
+ * database restore) re-creates the same files with identical bytes. {@code firstFileSeq} 0: sequences on demand.
  */
 public record SettlementSliceRequested(String eventId, LocalDate businessDate, String kickoffId, int slice,
-                                       int sliceCount, Cursor after, Cursor upTo, String partitionKey)
+                                       int sliceCount, Cursor after, Cursor upTo, String partitionKey,
+                                       int firstFileSeq, int pages, LocalDateTime filesCreatedAt)
         implements SettlementEvent {
 
     /** A position in (approved_at, transaction_id) order. */

@@ -12,7 +12,14 @@ public interface CollectionSlices {
      * equal parts of a whole number of pages ({@code pageSize} rows, so a slice never holds a sliver of a file):
      * cursors in ascending order, one fewer than the parts.
      */
-    List<Cursor> boundaries(LocalDate before, int slices, int pageSize);
+    Split boundaries(LocalDate before, int slices, int pageSize);
+
+    /**
+     * {@code rows} candidates in slices of {@code rowsPerSlice} (a multiple of the page size; the last slice holds the
+     * rest), separated by {@code cursors}.
+     */
+    record Split(long rows, long rowsPerSlice, List<Cursor> cursors) {
+    }
 
     /** @return the number of slices recorded for the run, 0 if none yet. */
     int count(String kickoffId);

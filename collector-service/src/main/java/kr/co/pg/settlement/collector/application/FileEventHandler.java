@@ -1,7 +1,7 @@
 package kr.co.pg.settlement.collector.application;
 
+import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import kr.co.pg.settlement.events.FileFailed;
 import kr.co.pg.settlement.events.FileSubmitted;
 import kr.co.pg.settlement.events.RegistrationFileRequested;
@@ -27,15 +27,17 @@ public class FileEventHandler {
     private final SettlementStore settlements;
     private final Outbox outbox;
     private final ChunkTransactions tx;
+    private final JobRuns jobRuns;
 
     FileEventHandler(ProcessedEvents processed, KisFiles files, RegistrationStore registrations,
-                     SettlementStore settlements, Outbox outbox, ChunkTransactions tx) {
+                     SettlementStore settlements, Outbox outbox, ChunkTransactions tx, JobRuns jobRuns) {
         this.processed = processed;
         this.files = files;
         this.registrations = registrations;
         this.settlements = settlements;
         this.outbox = outbox;
         this.tx = tx;
+        this.jobRuns = jobRuns;
     }
 
     public void onSubmitted(FileSubmitted event) {
@@ -44,6 +46,7 @@ public class FileEventHandler {
                 return null;
             }
             if (!files.markSubmitted(event.fileId(), event.receiptNo())) {
+                requireCreatedUnlessNoRun(event.fileId(), event.businessDate(), "FileSubmitted");
                 log.info("file {} submitted (receipt {}) but not in CREATED: nothing to change", event.fileId(),
                         event.receiptNo());
                 return null;
@@ -55,6 +58,14 @@ public class FileEventHandler {
             }
             return null;
         });
+    }
+
+    /** An event for a file not created (yet) while a run of its date is running waits for it (see the exception). */
+    private void requireCreatedUnlessNoRun(String fileId, LocalDate businessDate, String what) {
+        if (files.find(fileId).isEmpty() && jobRuns.anyRunning(businessDate)) {
+            throw new FileNotCreatedYetException(what + " for file " + fileId + ", which a request run of " + businessDate
+                    + " has not created yet: retried until it has");
+        }
     }
 
     public void onFailed(FileFailed event) {
@@ -92,7 +103,7 @@ public class FileEventHandler {
             KisFiles.KisFile next = files.create("R1", file.businessDate(), file.kickoffId(), records.size());
             registrations.moveToFile(file.fileId(), next.fileId(), records);
             files.markFailed(file.fileId(), "FAILED", event.kisCode(), event.message(), event.line(), next.fileId());
-            outbox.append(Topics.REGISTRATION_FILE_REQUESTED, new RegistrationFileRequested(UUID.randomUUID().toString(),
+            outbox.append(Topics.REGISTRATION_FILE_REQUESTED, new RegistrationFileRequested(FileEvents.requestedEventId(next.fileId()),
                     next.businessDate(), next.fileId(), next.fileDate(), next.fileSeq(), next.createdAt(), records));
             log.warn("KIS FAILED file {} (receipt {}): {}; its {} records are sent again in file {}", file.fileId(),
                     event.receiptNo(), event.message(), records.size(), next.fileId());
@@ -105,7 +116,7 @@ public class FileEventHandler {
             KisFiles.KisFile next = files.create("S1", file.businessDate(), file.kickoffId(), records.size());
             settlements.moveToFile(file.fileId(), next.fileId(), records);
             files.markFailed(file.fileId(), "FAILED", event.kisCode(), event.message(), event.line(), next.fileId());
-            outbox.append(Topics.SETTLEMENT_FILE_REQUESTED, new SettlementFileRequested(UUID.randomUUID().toString(),
+            outbox.append(Topics.SETTLEMENT_FILE_REQUESTED, new SettlementFileRequested(FileEvents.requestedEventId(next.fileId()),
                     next.businessDate(), next.fileId(), next.fileDate(), next.fileSeq(), next.createdAt(), records));
             log.warn("KIS FAILED file {} (receipt {}): {}; its {} records are sent again in file {}", file.fileId(),
                     event.receiptNo(), event.message(), records.size(), next.fileId());

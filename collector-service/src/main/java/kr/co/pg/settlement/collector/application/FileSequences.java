@@ -7,4 +7,9 @@ public interface FileSequences {
 
     /** The next unused sequence, above every file already created for (type, date); committed at once. */
     int reserve(String fileType, LocalDate fileDate);
+
+    /**
+     * {@code count} consecutive unused sequences in the CALLER's transaction (rolled back with it); @return the first.
+     */
+    int reserveBlock(String fileType, LocalDate fileDate, int count);
 }

@@ -14,4 +14,7 @@ public interface JobRuns {
     void finish(String kickoffId, JobCounts counts);
 
     void fail(String kickoffId, String message);
+
+    /** Whether a request run of that business date is RUNNING (its files may still be created). */
+    boolean anyRunning(LocalDate businessDate);
 }

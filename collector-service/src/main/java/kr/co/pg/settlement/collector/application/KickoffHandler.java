@@ -64,7 +64,8 @@ public class KickoffHandler {
                 return;
             }
             JobCounts counts = switch (kickoff.job()) {
-                case SUBMERCHANT_REGISTRATION_REQUEST -> registration.run(kickoff.kickoffId(), kickoff.businessDate());
+                case SUBMERCHANT_REGISTRATION_REQUEST -> registration.run(kickoff.kickoffId(), kickoff.businessDate(),
+                        FileEvents.filesCreatedAt(kickoff, clock));
                 default -> throw new IllegalStateException("unexpected job " + kickoff.job());
             };
             jobRuns.finish(kickoff.kickoffId(), counts);

@@ -14,6 +14,9 @@ public interface KisFiles {
     /** Creates a file with the next sequence for (type, business date); status CREATED. */
     KisFile create(String fileType, LocalDate businessDate, String kickoffId, int recordCount);
 
+    /** The same with a given creation time (see {@link #createWithSeq(String, LocalDate, String, int, int, LocalDateTime)}). */
+    KisFile create(String fileType, LocalDate businessDate, String kickoffId, int recordCount, LocalDateTime createdAt);
+
     /** The highest sequence used for (type, file date), 0 if none (no lock). */
     int lastSeq(String fileType, LocalDate fileDate);
 
@@ -22,6 +25,13 @@ public interface KisFiles {
      * took that sequence (pick a new one and redo the chunk).
      */
     KisFile createWithSeq(String fileType, LocalDate businessDate, String kickoffId, int recordCount, int seq);
+
+    /**
+     * The same with a given creation time (whole seconds, the file header's "created at"): a file re-created from the
+     * same kick-off (a replay after a database restore) gets identical bytes, so KIS answers with its first receipt.
+     */
+    KisFile createWithSeq(String fileType, LocalDate businessDate, String kickoffId, int recordCount, int seq,
+                          LocalDateTime createdAt);
 
     Optional<KisFile> find(String fileId);
 

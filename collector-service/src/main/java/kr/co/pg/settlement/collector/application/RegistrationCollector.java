@@ -1,10 +1,10 @@
 package kr.co.pg.settlement.collector.application;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import kr.co.pg.settlement.collector.domain.LocalRejection;
 import kr.co.pg.settlement.collector.domain.RegistrationChecks;
 import kr.co.pg.settlement.collector.domain.SubMerchantCandidate;
@@ -37,13 +37,14 @@ class RegistrationCollector {
         this.fileSize = fileSize;
     }
 
-    JobCounts run(String kickoffId, LocalDate businessDate) {
+    /** @param filesCreatedAt the files' creation time: the kick-off's, so a re-run of it renders identical files */
+    JobCounts run(String kickoffId, LocalDate businessDate, LocalDateTime filesCreatedAt) {
         JobCounts total = JobCounts.NONE;
         String after = "";
         while (true) {
             String from = after;
             ChunkResult r = chunks.chunk("registration chunk after '" + from + "'",
-                    () -> collectChunk(kickoffId, businessDate, from));
+                    () -> collectChunk(kickoffId, businessDate, from, filesCreatedAt));
             if (r.read == 0) {
                 return total;
             }
@@ -55,7 +56,8 @@ class RegistrationCollector {
     private record ChunkResult(int read, String lastId, JobCounts counts) {
     }
 
-    private ChunkResult collectChunk(String kickoffId, LocalDate businessDate, String afterId) {
+    private ChunkResult collectChunk(String kickoffId, LocalDate businessDate, String afterId,
+                                     LocalDateTime filesCreatedAt) {
         List<SubMerchantCandidate> candidates = store.candidatesAfter(afterId, fileSize);
         if (candidates.isEmpty()) {
             return new ChunkResult(0, afterId, JobCounts.NONE);
@@ -75,7 +77,8 @@ class RegistrationCollector {
         }
         int files = 0;
         if (!accepted.isEmpty()) {
-            KisFiles.KisFile file = this.files.create("R1", businessDate, kickoffId, accepted.size());
+            KisFiles.KisFile file = this.files.create("R1", businessDate, kickoffId, accepted.size(),
+                    filesCreatedAt);
             List<Registration> records = new ArrayList<>(accepted.size());
             int seq = 0;
             for (SubMerchantCandidate c : accepted) {
@@ -89,7 +92,7 @@ class RegistrationCollector {
                 throw new ConcurrentChangeException("file " + file.fileId() + ": " + marked + " of " + records.size()
                         + " sub-merchants still in NONE/CHANGED/CLOSE_PENDING");
             }
-            outbox.append(Topics.REGISTRATION_FILE_REQUESTED, new RegistrationFileRequested(UUID.randomUUID().toString(),
+            outbox.append(Topics.REGISTRATION_FILE_REQUESTED, new RegistrationFileRequested(FileEvents.requestedEventId(file.fileId()),
                     businessDate, file.fileId(), file.fileDate(), file.fileSeq(), file.createdAt(), records));
             files = 1;
             log.info("registration {}: file {} with {} sub-merchants, {} rejected locally", businessDate,

@@ -1,5 +1,6 @@
 package kr.co.pg.settlement.collector.application;
 
+import java.time.LocalDate;
 import kr.co.pg.settlement.events.RegistrationResultsReceived;
 import kr.co.pg.settlement.events.SettlementResultsReceived;
 import org.slf4j.Logger;
@@ -19,14 +20,24 @@ public class ResultHandler {
     private final RegistrationStore registrations;
     private final SettlementStore settlements;
     private final ChunkTransactions tx;
+    private final JobRuns jobRuns;
 
     ResultHandler(ProcessedEvents processed, KisFiles files, RegistrationStore registrations,
-                  SettlementStore settlements, ChunkTransactions tx) {
+                  SettlementStore settlements, ChunkTransactions tx, JobRuns jobRuns) {
         this.processed = processed;
         this.files = files;
         this.registrations = registrations;
         this.settlements = settlements;
         this.tx = tx;
+        this.jobRuns = jobRuns;
+    }
+
+    /** Results for a file not created (yet) while a run of its date is running wait for it (see the exception). */
+    private void requireCreatedUnlessNoRun(String fileId, LocalDate businessDate) {
+        if (files.find(fileId).isEmpty() && jobRuns.anyRunning(businessDate)) {
+            throw new FileNotCreatedYetException("results for file " + fileId + ", which a request run of "
+                    + businessDate + " has not created yet: retried until it has");
+        }
     }
 
     public void onRegistrationResults(RegistrationResultsReceived event) {
@@ -34,6 +45,7 @@ public class ResultHandler {
             if (!processed.markProcessed(REGISTRATION_CONSUMER, event.eventId())) {
                 return null;
             }
+            requireCreatedUnlessNoRun(event.fileId(), event.businessDate());
             int changed = registrations.applyResults(event.fileId(), event.results());
             files.markResultReceived(event.fileId());
             log.info("R2 {} part {}/{} for file {}: {} of {} sub-merchants updated", event.receiptNo(), event.part(),
@@ -47,6 +59,7 @@ public class ResultHandler {
             if (!processed.markProcessed(SETTLEMENT_CONSUMER, event.eventId())) {
                 return null;
             }
+            requireCreatedUnlessNoRun(event.fileId(), event.businessDate());
             int changed = settlements.applyResults(event.fileId(), event.results());
             files.markResultReceived(event.fileId());
             log.info("S2 {} part {}/{} for file {}: {} of {} transactions updated", event.receiptNo(), event.part(),

@@ -1,5 +1,6 @@
 package kr.co.pg.settlement.collector.application;
 
+import java.time.LocalDateTime;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,9 +62,16 @@ class SettlementCollector {
         this.writerThreads = Math.max(1, writerThreads);
     }
 
-    /** The whole day in one slice (tests, and a run split into one slice). */
-    JobCounts run(String kickoffId, LocalDate businessDate) {
-        return collect(kickoffId, businessDate, SettlementStore.CandidateCursor.START, null);
+    /**
+     * Which file sequences a slice's files take, and when they are created (see SettlementSliceRequested): the n-th
+     * file of the slice (0-based, in candidate order) takes {@code firstSeq + n} while {@code n < pages}.
+     */
+    record FilePlan(int firstSeq, int pages, LocalDateTime createdAt) {
+
+        /** The file's sequence, 0 when the plan has none for it (one is reserved when the page writes its file). */
+        int seqOf(int fileIndex) {
+            return firstSeq > 0 && fileIndex < pages ? firstSeq + fileIndex : 0;
+        }
     }
 
     /**
@@ -72,13 +79,13 @@ class SettlementCollector {
      * date).
      */
     JobCounts collect(String kickoffId, LocalDate businessDate, SettlementStore.CandidateCursor after,
-                      SettlementStore.CandidateCursor upTo) {
+                      SettlementStore.CandidateCursor upTo, FilePlan plan) {
         long started = System.nanoTime();
         DifferenceSettlementPolicy policy = new DifferenceSettlementPolicy(store.preferentialRates());
         Set<String> sameDayPairs = sameDayCancelPairs(businessDate);
         SettlementStore.CandidateCursor end = upTo != null ? upTo
                 : new SettlementStore.CandidateCursor(businessDate.atStartOfDay(), "");
-        Run run = new Run(kickoffId, businessDate, policy, sameDayPairs);
+        Run run = new Run(kickoffId, businessDate, policy, sameDayPairs, plan.createdAt());
         ExecutorService writers = Executors.newFixedThreadPool(writerThreads, r -> {
             Thread t = new Thread(r, "diff-collect-" + kickoffId);
             t.setDaemon(true);
@@ -88,6 +95,7 @@ class SettlementCollector {
         JobCounts total = JobCounts.NONE;
         try {
             SettlementStore.CandidateCursor from = after;
+            int filesPlanned = 0;
             while (true) {
                 List<TransactionCandidate> page = store.candidatesBetween(businessDate, from, end, fileSize);
                 if (page.isEmpty()) {
@@ -100,7 +108,9 @@ class SettlementCollector {
                 if (inFlight.size() >= writerThreads) {
                     total = total.plus(await(inFlight.removeFirst()));
                 }
-                inFlight.addLast(writers.submit(() -> run.writePage(page, pageFrom, pageTo)));
+                // decided here as the writer will: the same data gives the same file ids
+                int pageSeq = run.needsFile(page) ? plan.seqOf(filesPlanned++) : 0;
+                inFlight.addLast(writers.submit(() -> run.writePage(page, pageFrom, pageTo, pageSeq)));
                 from = pageTo;
             }
             while (!inFlight.isEmpty()) {
@@ -146,18 +156,30 @@ class SettlementCollector {
         private final LocalDate businessDate;
         private final DifferenceSettlementPolicy policy;
         private final Set<String> sameDayPairs;
+        private final LocalDateTime filesCreatedAt;
 
-        Run(String kickoffId, LocalDate businessDate, DifferenceSettlementPolicy policy, Set<String> sameDayPairs) {
+        Run(String kickoffId, LocalDate businessDate, DifferenceSettlementPolicy policy, Set<String> sameDayPairs,
+            LocalDateTime filesCreatedAt) {
             this.kickoffId = kickoffId;
             this.businessDate = businessDate;
             this.policy = policy;
             this.sameDayPairs = sameDayPairs;
+            this.filesCreatedAt = filesCreatedAt;
+        }
+
+        boolean needsFile(List<TransactionCandidate> page) {
+            for (TransactionCandidate t : page) {
+                if (policy.decide(t, sameDayPairs.contains(t.transactionId())) instanceof DiffDecision.Collect) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         JobCounts writePage(List<TransactionCandidate> firstRead, SettlementStore.CandidateCursor from,
-                            SettlementStore.CandidateCursor upTo) {
-            // a sequence reserved for the page is kept across its retries (0: none yet, reserved when needed)
-            int[] fileSeq = {0};
+                            SettlementStore.CandidateCursor upTo, int plannedSeq) {
+            // the page's sequence is kept across its retries (0: none yet, reserved when needed)
+            int[] fileSeq = {plannedSeq};
             List<TransactionCandidate> page = firstRead;
             for (int attempt = 1; ; attempt++) {
                 List<TransactionCandidate> rows = page;
@@ -215,7 +237,8 @@ class SettlementCollector {
             if (fileSeq[0] == 0) {
                 fileSeq[0] = sequences.reserve("S1", businessDate);
             }
-            KisFiles.KisFile file = files.createWithSeq("S1", businessDate, kickoffId, collect.size(), fileSeq[0]);
+            KisFiles.KisFile file = files.createWithSeq("S1", businessDate, kickoffId, collect.size(), fileSeq[0],
+                    filesCreatedAt);
             List<Transaction> records = new ArrayList<>(collect.size());
             for (int i = 0; i < collect.size(); i++) {
                 TransactionCandidate t = collect.get(i);
@@ -230,7 +253,7 @@ class SettlementCollector {
                 throw new ConcurrentChangeException("file " + file.fileId() + ": " + marked + " of " + records.size()
                         + " transactions still NONE");
             }
-            outbox.append(Topics.SETTLEMENT_FILE_REQUESTED, new SettlementFileRequested(UUID.randomUUID().toString(),
+            outbox.append(Topics.SETTLEMENT_FILE_REQUESTED, new SettlementFileRequested(FileEvents.requestedEventId(file.fileId()),
                     businessDate, file.fileId(), file.fileDate(), file.fileSeq(), file.createdAt(), records));
             return new JobCounts(1, collect.size(), refusals.size(), notEligibleCount);
         }

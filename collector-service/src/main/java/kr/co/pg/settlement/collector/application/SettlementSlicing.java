@@ -1,5 +1,7 @@
 package kr.co.pg.settlement.collector.application;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.List;
 import kr.co.pg.settlement.events.KickoffRequested;
 import kr.co.pg.settlement.events.SettlementSliceRequested;
@@ -24,18 +26,27 @@ class SettlementSlicing {
     private final Outbox outbox;
     private final PartitionKeys keys;
     private final ChunkTransactions tx;
+    private final FileSequences sequences;
+    private final Clock clock;
     private final int sliceCount;
     private final int pageSize;
 
     SettlementSlicing(CollectionSlices slices, Outbox outbox, PartitionKeys keys, ChunkTransactions tx,
+                      FileSequences sequences, Clock clock,
                       @Value("${settlement.collector.slices:8}") int sliceCount,
                       @Value("${settlement.collector.settlement-file-size:10000}") int pageSize) {
         this.slices = slices;
         this.outbox = outbox;
         this.keys = keys;
         this.tx = tx;
+        this.sequences = sequences;
+        this.clock = clock;
         this.sliceCount = Math.max(1, sliceCount);
         this.pageSize = Math.max(1, pageSize);
+    }
+
+    private int pages(long rows) {
+        return (int) Math.max(0, (rows + pageSize - 1) / pageSize);
     }
 
     void split(KickoffRequested kickoff) {
@@ -46,21 +57,30 @@ class SettlementSlicing {
                     existing, Topics.SETTLEMENT_SLICE_REQUESTED);
             return;
         }
-        List<Cursor> bounds = slices.boundaries(kickoff.businessDate(), sliceCount, pageSize);
+        CollectionSlices.Split split = slices.boundaries(kickoff.businessDate(), sliceCount, pageSize);
+        List<Cursor> bounds = split.cursors();
         int n = bounds.size() + 1;
+        int pagesPerSlice = pages(split.rowsPerSlice());
+        int lastSlicePages = pages(split.rows() - (long) (n - 1) * split.rowsPerSlice());
+        LocalDateTime createdAt = FileEvents.filesCreatedAt(kickoff, clock);
         List<String> ranges = new java.util.ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
             ranges.add(CollectionSlices.bounds(i == 1 ? null : bounds.get(i - 2), i == n ? null : bounds.get(i - 1)));
         }
         tx.inTransaction(() -> {
             slices.create(kickoffId, ranges);
+            // one block of file sequences, page by page in candidate order: the same data gives the same file ids
+            int total = (n - 1) * pagesPerSlice + lastSlicePages;
+            int first = total == 0 ? 0 : sequences.reserveBlock("S1", kickoff.businessDate(), total);
             for (int i = 1; i <= n; i++) {
+                int slicePages = i == n ? lastSlicePages : pagesPerSlice;
+                int firstSeq = slicePages == 0 ? 0 : first + (i - 1) * pagesPerSlice;
                 Cursor after = i == 1 ? null : bounds.get(i - 2);
                 Cursor upTo = i == n ? null : bounds.get(i - 1);
                 String key = keys.keyFor(Topics.SETTLEMENT_SLICE_REQUESTED, kickoffId + ":" + i, i - 1);
                 outbox.append(Topics.SETTLEMENT_SLICE_REQUESTED, new SettlementSliceRequested(
                         SettlementSliceRequested.eventIdFor(kickoffId, i), kickoff.businessDate(), kickoffId, i, n,
-                        after, upTo, key));
+                        after, upTo, key, firstSeq, slicePages, createdAt));
             }
             return null;
         });

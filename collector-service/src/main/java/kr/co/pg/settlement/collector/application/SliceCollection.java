@@ -1,5 +1,8 @@
 package kr.co.pg.settlement.collector.application;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import kr.co.pg.settlement.events.SettlementSliceRequested;
 import kr.co.pg.settlement.events.SettlementSliceRequested.Cursor;
 import org.slf4j.Logger;
@@ -22,14 +25,16 @@ public class SliceCollection {
     private final ProcessedEvents processed;
     private final JobRuns jobRuns;
     private final ChunkTransactions tx;
+    private final Clock clock;
 
     SliceCollection(CollectionSlices slices, SettlementCollector collector, ProcessedEvents processed,
-                    JobRuns jobRuns, ChunkTransactions tx) {
+                    JobRuns jobRuns, ChunkTransactions tx, Clock clock) {
         this.slices = slices;
         this.collector = collector;
         this.processed = processed;
         this.jobRuns = jobRuns;
         this.tx = tx;
+        this.clock = clock;
     }
 
     public void onSlice(SettlementSliceRequested event) {
@@ -39,7 +44,9 @@ public class SliceCollection {
             return;
         }
         JobCounts counts = collector.collect(event.kickoffId(), event.businessDate(), cursor(event.after(), true),
-                cursor(event.upTo(), false));
+                cursor(event.upTo(), false), new SettlementCollector.FilePlan(event.firstFileSeq(), event.pages(),
+                        event.filesCreatedAt() != null ? event.filesCreatedAt()
+                                : LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS)));
         tx.inTransaction(() -> {
             slices.lockRun(event.kickoffId());
             if (!processed.markProcessed(CONSUMER, event.eventId())) {

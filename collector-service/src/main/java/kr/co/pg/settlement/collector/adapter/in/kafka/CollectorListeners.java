@@ -11,6 +11,7 @@ import kr.co.pg.settlement.events.EventJson;
 import kr.co.pg.settlement.events.FileFailed;
 import kr.co.pg.settlement.events.FileSubmitted;
 import kr.co.pg.settlement.events.InvalidEventException;
+import kr.co.pg.settlement.events.InvalidFieldException;
 import kr.co.pg.settlement.events.KickoffParser;
 import kr.co.pg.settlement.events.RegistrationResultsReceived;
 import kr.co.pg.settlement.events.SettlementResultsReceived;
@@ -62,6 +63,10 @@ class CollectorListeners {
             if (e.kickoffId() == null || e.slice() < 1 || e.sliceCount() < e.slice()) {
                 throw new InvalidEventException("SettlementSliceRequested " + e.eventId() + ": kickoffId, slice "
                         + e.slice() + " of " + e.sliceCount() + " is not a slice");
+            }
+            if (e.kickoffId().length() > KickoffParser.MAX_KICKOFF_ID_LENGTH) {
+                throw new InvalidFieldException("SettlementSliceRequested " + e.eventId(), "kickoffId", e.kickoffId(),
+                        "longer than " + KickoffParser.MAX_KICKOFF_ID_LENGTH + " characters");
             }
             slices.onSlice(e);
         });

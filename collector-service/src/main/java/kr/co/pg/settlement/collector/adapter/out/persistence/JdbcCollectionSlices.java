@@ -28,11 +28,11 @@ class JdbcCollectionSlices implements CollectionSlices {
      * transaction_id) order, is a boundary. Only the boundaries cross the wire.
      */
     @Override
-    public List<Cursor> boundaries(LocalDate before, int slices, int pageSize) {
+    public Split boundaries(LocalDate before, int slices, int pageSize) {
         Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM payment_transaction WHERE diff_status = 'NONE'"
                 + " AND approved_at < ?", Long.class, before.atStartOfDay());
         if (rows == null || rows == 0 || slices <= 1) {
-            return List.of();
+            return new Split(rows == null ? 0 : rows, rows == null ? 0 : rows, List.of());
         }
         long perSlice = (rows + slices - 1) / slices;
         long step = Math.max(1, (perSlice + pageSize - 1) / pageSize) * pageSize;
@@ -43,7 +43,7 @@ class JdbcCollectionSlices implements CollectionSlices {
                         + " WHERE MOD(n, ?) = 0 AND n < ? ORDER BY n",
                 (rs, i) -> new Cursor(rs.getObject(1, LocalDateTime.class), rs.getString(2)),
                 before.atStartOfDay(), step, rows));
-        return cursors;
+        return new Split(rows, step, cursors);
     }
 
     @Override

@@ -23,18 +23,25 @@ class JdbcFileSequences implements FileSequences {
 
     @Override
     public int reserve(String fileType, LocalDate fileDate) {
-        Integer seq = own.execute(status -> {
-            // above both the counter and any file created without it (registration, resends take MAX + 1)
-            jdbc.update("INSERT INTO kis_file_sequence (file_type, file_date, last_seq)"
-                    + " SELECT ?, ?, COALESCE(MAX(file_seq), 0) + 1 FROM kis_file WHERE file_type = ? AND file_date = ?"
-                    + " ON DUPLICATE KEY UPDATE last_seq = GREATEST(last_seq + 1, VALUES(last_seq))",
-                    fileType, fileDate, fileType, fileDate);
-            return jdbc.queryForObject("SELECT last_seq FROM kis_file_sequence WHERE file_type = ? AND file_date = ?",
-                    Integer.class, fileType, fileDate);
-        });
+        Integer seq = own.execute(status -> reserveBlock(fileType, fileDate, 1));
         if (seq == null) {
             throw new IllegalStateException("no file sequence for " + fileType + " " + fileDate);
         }
         return seq;
+    }
+
+    @Override
+    public int reserveBlock(String fileType, LocalDate fileDate, int count) {
+        // above both the counter and any file created without it (registration, resends take MAX + 1)
+        jdbc.update("INSERT INTO kis_file_sequence (file_type, file_date, last_seq)"
+                        + " SELECT ?, ?, COALESCE(MAX(file_seq), 0) + ? FROM kis_file WHERE file_type = ? AND file_date = ?"
+                        + " ON DUPLICATE KEY UPDATE last_seq = GREATEST(last_seq + ?, VALUES(last_seq))",
+                fileType, fileDate, count, fileType, fileDate, count);
+        Integer last = jdbc.queryForObject("SELECT last_seq FROM kis_file_sequence WHERE file_type = ? AND file_date = ?",
+                Integer.class, fileType, fileDate);
+        if (last == null) {
+            throw new IllegalStateException("no file sequence for " + fileType + " " + fileDate);
+        }
+        return last - count + 1;
     }
 }

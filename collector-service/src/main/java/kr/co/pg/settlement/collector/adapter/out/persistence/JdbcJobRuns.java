@@ -41,6 +41,12 @@ class JdbcJobRuns implements JobRuns {
     }
 
     @Override
+    public boolean anyRunning(LocalDate businessDate) {
+        return !jdbc.queryForList("SELECT 1 FROM job_run WHERE business_date = ? AND status = 'RUNNING' LIMIT 1",
+                businessDate).isEmpty();
+    }
+
+    @Override
     public void fail(String kickoffId, String message) {
         jdbc.update("UPDATE job_run SET status = 'FAILED', finished_at = ?, message = ? WHERE kickoff_id = ?",
                 Times.now(clock), Times.cut(message, 1000), kickoffId);

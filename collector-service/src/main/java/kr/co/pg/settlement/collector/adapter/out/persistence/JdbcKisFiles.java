@@ -36,10 +36,16 @@ class JdbcKisFiles implements KisFiles {
 
     @Override
     public KisFile create(String fileType, LocalDate businessDate, String kickoffId, int recordCount) {
+        return create(fileType, businessDate, kickoffId, recordCount, LocalDateTime.now(clock));
+    }
+
+    @Override
+    public KisFile create(String fileType, LocalDate businessDate, String kickoffId, int recordCount,
+                          LocalDateTime createdAt) {
         // Locks the (type, date) range: concurrent runs take sequences one after the other (or deadlock and redo the chunk).
         Integer seq = jdbc.queryForObject("SELECT COALESCE(MAX(file_seq), 0) + 1 FROM kis_file"
                 + " WHERE file_type = ? AND file_date = ? FOR UPDATE", Integer.class, fileType, businessDate);
-        return insert(fileType, businessDate, kickoffId, recordCount, seq);
+        return insert(fileType, businessDate, kickoffId, recordCount, seq, createdAt.truncatedTo(ChronoUnit.SECONDS));
     }
 
     @Override
@@ -51,17 +57,24 @@ class JdbcKisFiles implements KisFiles {
 
     @Override
     public KisFile createWithSeq(String fileType, LocalDate businessDate, String kickoffId, int recordCount, int seq) {
+        return createWithSeq(fileType, businessDate, kickoffId, recordCount, seq,
+                LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    @Override
+    public KisFile createWithSeq(String fileType, LocalDate businessDate, String kickoffId, int recordCount, int seq,
+                                 LocalDateTime createdAt) {
         try {
-            return insert(fileType, businessDate, kickoffId, recordCount, seq);
+            return insert(fileType, businessDate, kickoffId, recordCount, seq, createdAt.truncatedTo(ChronoUnit.SECONDS));
         } catch (DuplicateKeyException e) {
             throw new FileSeqTakenException(fileType + " file sequence " + seq + " of " + businessDate + " is taken", e);
         }
     }
 
-    private KisFile insert(String fileType, LocalDate businessDate, String kickoffId, int recordCount, int seq) {
+    private KisFile insert(String fileType, LocalDate businessDate, String kickoffId, int recordCount, int seq,
+                           LocalDateTime createdAt) {
         String fileId = fileType + "-" + BASIC.format(businessDate) + "-" + String.format("%06d", seq);
-        // The file header carries seconds; the event and the row keep the same value.
-        LocalDateTime createdAt = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        // the file header carries seconds; the event and the row keep the same value
         jdbc.update("INSERT INTO kis_file (file_id, file_type, file_date, file_seq, business_date, kickoff_id,"
                         + " record_count, created_at, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'CREATED', ?)",
                 fileId, fileType, businessDate, seq, businessDate, kickoffId, recordCount, createdAt, createdAt);

@@ -98,6 +98,10 @@ class SettlementCollectionVolumeTest {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.printf("collected %d transactions in %d ms (%.0f rows/s)%n", ROWS, millis, ROWS * 1000.0 / millis);
+        String status = jdbc.queryForObject("SHOW ENGINE INNODB STATUS", (rs, i) -> rs.getString("Status"));
+        int deadlock = status.indexOf("LATEST DETECTED DEADLOCK");
+        System.out.println(deadlock < 0 ? "no deadlock" : status.substring(deadlock, Math.min(status.length(),
+                status.indexOf("TRANSACTIONS", deadlock) < 0 ? deadlock + 6000 : status.indexOf("TRANSACTIONS", deadlock))));
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_transaction WHERE diff_status = 'COLLECTED'"
                 + " AND diff_expected_amount > 0", Integer.class)).isEqualTo(ROWS);

@@ -4,21 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import kr.co.pg.settlement.events.EventJson;
 import kr.co.pg.settlement.events.Topics;
 import kr.co.pg.settlement.localstack.KafkaTestClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -79,13 +86,7 @@ class BrowserTest extends ConsoleTestSupport {
                         + "  '543210******9876', 55000, 1.800, 990)");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
-        browser.get(baseUrl() + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        assertThat(browser.getCurrentUrl()).endsWith("/login");
-        browser.findElement(By.id("username")).sendKeys(OPERATOR);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        screenshot("01-login");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        logInAsOperator(wait, "01-login");
 
         By card = By.cssSelector(".card[data-job='DIFF_SETTLEMENT_REQUEST']");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "NOT STARTED"));
@@ -141,8 +142,72 @@ class BrowserTest extends ConsoleTestSupport {
         screenshot("07-audit");
     }
 
+    @Test
+    void dayReportScheduleAndADeadLetterReDrivenFromThePage() throws Exception {
+        String deadLetterId;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> r = new ProducerRecord<>(Topics.DLT_GATEWAY, 0, "S1-20260520-000003",
+                    "{}".getBytes(StandardCharsets.UTF_8));
+            r.headers().add("eventType", "SettlementFileRequested".getBytes(StandardCharsets.UTF_8));
+            r.headers().add("kafka_dlt-original-topic", Topics.SETTLEMENT_FILE_REQUESTED.getBytes(StandardCharsets.UTF_8));
+            r.headers().add("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(0).array());
+            r.headers().add("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(7).array());
+            r.headers().add("dltReason", "record count 0 below 1".getBytes(StandardCharsets.UTF_8));
+            deadLetterId = Topics.DLT_GATEWAY + ":0:" + producer.send(r).get().offset();
+        }
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        logInAsOperator(wait, null);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".card")));
+
+        browser.findElement(By.cssSelector("a[href='#report']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("replay")));
+        WebElement date = browser.findElement(By.id("date"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-05-20';"
+                + " arguments[0].dispatchEvent(new Event('change'));", date);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("view"), "S1-20260520-000002"));
+        assertThat(browser.findElement(By.id("view")).getText()).contains("expected 705 KRW")
+                .contains("trailer count 3 != 4").contains("Replay this day");
+        screenshot("08-day-report");
+
+        browser.findElement(By.cssSelector("a[href='#schedule']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("view"), "SKIPPED_HOLIDAY"));
+        assertThat(browser.findElement(By.id("view")).getText()).contains("기독탄신일")
+                .contains("sched:DIFF_SETTLEMENT_REQUEST:2026-11-23:0715");
+        screenshot("09-schedule");
+
+        browser.findElement(By.cssSelector("a[href='#dead-letters']")).click();
+        By redrive = By.cssSelector("button.redrive[data-id='" + deadLetterId + "']");
+        wait.until(ExpectedConditions.elementToBeClickable(redrive)).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+        assertThat(browser.findElement(By.id("confirm-text")).getText())
+                .contains(deadLetterId + ": would re-drive to " + Topics.SETTLEMENT_FILE_REQUESTED + " partition 0");
+        screenshot("10-redrive-confirm");
+        browser.findElement(By.id("confirm-ok")).click();
+        // the list is read again: the row now says re-driven instead of offering the button
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("view"), "re-driven"));
+        assertThat(browser.findElements(redrive)).isEmpty();
+        assertThat(browser.findElement(By.id("toast")).getText()).contains("re-driven 1");
+        screenshot("11-dead-letters");
+    }
+
     private static ConsumerRecord<String, byte[]> first(List<ConsumerRecord<String, byte[]>> records) {
         return records.isEmpty() ? null : records.get(0);
+    }
+
+    /** A fresh session (the tests share the browser): the page redirects to the login form, fill it in. */
+    private void logInAsOperator(WebDriverWait wait, String screenshot) {
+        browser.get(baseUrl() + "/login");
+        browser.manage().deleteAllCookies();
+        browser.get(baseUrl() + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.id("username")).sendKeys(OPERATOR);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        if (screenshot != null) {
+            screenshot(screenshot);
+        }
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
     private static void screenshot(String name) {

@@ -25,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * One console for every integration test class (one Spring context, cached): real MariaDB with the collector's schema
  * (its own Flyway migrations, from its jar) and the poller's pending_receipt, real Kafka with the system's topics.
- * Users: viewer "vera" and operator "otto" (bcrypt hashes made here; the passwords exist only in the tests).
+ * Users: viewer "vera" and operator "otto" (bcrypt hashes made here; the passwords exist only in the tests). The
+ * collector's day report and the scheduler's schedule come from StubServices.
  */
 @SpringBootTest(classes = OpsConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=ops-console", "logging.config=classpath:logback-test.xml"})
@@ -37,6 +38,8 @@ public abstract class ConsoleTestSupport {
 
     static final String SETTLEMENT_URL;
     static final String POLLER_URL;
+    /** The collector's and the scheduler's read endpoints (StubServices). */
+    static final String SERVICES_URL = StubServices.start();
 
     static {
         MariaDbServer db = LocalStack.mariaDb();
@@ -67,6 +70,8 @@ public abstract class ConsoleTestSupport {
         registry.add("ops.poller-db.password", db::password);
         registry.add("spring.kafka.bootstrap-servers", ConsoleTestSupport::kafka);
         registry.add("ops.users", () -> users);
+        registry.add("ops.collector-url", () -> SERVICES_URL);
+        registry.add("ops.scheduler-url", () -> SERVICES_URL);
     }
 
     protected String baseUrl() {

@@ -195,12 +195,18 @@ class OpsApiTest extends ConsoleTestSupport {
     }
 
     @Test
-    void anUnconfiguredServiceIsSaidSo() {
+    void theCollectorsDayReportAndTheSchedulersScheduleArePassedThrough() {
         ConsoleClient viewer = login(VIEWER);
-        ConsoleClient.Response report = viewer.get("/api/days/" + DATE + "/report");
-        assertThat(report.status()).isEqualTo(502);
-        assertThat(report.json().get("error").asString()).contains("COLLECTOR_URL");
-        assertThat(viewer.get("/api/schedule").json().get("error").asString()).contains("SCHEDULER_URL");
+        JsonNode report = viewer.get("/api/days/" + DATE + "/report").json();
+        assertThat(report.get("settlement").get("expectedAmount").asLong()).isEqualTo(705);
+        assertThat(report.get("fileProblems").get(0).get("fileId").asString()).isEqualTo("S1-20260520-000002");
+        JsonNode schedule = viewer.get("/api/schedule?runs=2").json();
+        assertThat(schedule.get("jobs").get(0).get("nextRuns").get(1).get("reason").asString()).isEqualTo("기독탄신일");
+
+        ConsoleClient.Response down = viewer.get("/api/days/2026-05-21/report");
+        assertThat(down.status()).isEqualTo(502);
+        assertThat(down.json().get("error").asString()).isEqualTo("collector answered 503 to GET " + SERVICES_URL
+                + "/api/reports/day/2026-05-21");
     }
 
     private static JsonNode job(JsonNode jobs, String name) {

@@ -180,6 +180,20 @@ class OpsApiTest extends ConsoleTestSupport {
     }
 
     @Test
+    void aReplayIsPreviewedByTheOpsCliThenMovesTheGroupsOffsets() {
+        ConsoleClient operator = login(OPERATOR);
+        Map<String, String> params = Map.of("businessDate", DATE, "group", "settlement-kis-gateway");
+        ConsoleClient.Response dryRun = operator.post("/api/actions/replay", params);
+        assertThat(dryRun.status()).as(dryRun.body()).isEqualTo(200);
+        assertThat(dryRun.json().get("output").asString()).contains("replay from business date " + DATE + " - DRY RUN")
+                .contains("group settlement-kis-gateway").contains(Topics.SETTLEMENT_FILE_REQUESTED);
+        ConsoleClient.Response done = operator.post("/api/actions/replay", Map.of("businessDate", DATE,
+                "group", "settlement-kis-gateway", "confirm", "true", "token", dryRun.json().get("token").asString()));
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.json().get("output").asString()).contains("moved ").contains("of 1 group(s)");
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheApi() {
         ConsoleClient viewer = login(VIEWER);
         ConsoleClient.Response docs = viewer.get("/v3/api-docs");

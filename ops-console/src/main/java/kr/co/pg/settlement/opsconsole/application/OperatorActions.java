@@ -39,10 +39,17 @@ public class OperatorActions {
     public Result kickoff(String user, Job job, LocalDate date, boolean confirm, String token) {
         String parameters = "job=" + job + " businessDate=" + date;
         if (!confirm) {
-            List<ProgressQueries.JobRun> runs = progress.runs(job, date);
-            String earlier = runs.isEmpty() ? "no run of this job and date yet"
-                    : runs.size() + " earlier run(s) of this job and date, last " + runs.get(runs.size() - 1).status()
-                    + ": a new run takes only what is still left";
+            String earlier;
+            if (job.isRequestJob()) {
+                List<ProgressQueries.JobRun> runs = progress.runs(job, date);
+                earlier = runs.isEmpty() ? "no run of this job and date yet"
+                        : runs.size() + " earlier run(s) of this job and date, last " + runs.get(runs.size() - 1).status()
+                        + ": a new run takes only what is still left";
+            } else {
+                long open = JobOverview.open(job, progress.requestsOfDate(job, date));
+                earlier = open + " row(s) of the date's files still waiting for KIS: the poller fetches the results of"
+                        + " every pending receipt";
+            }
             return preview(user, OperatorAction.KICKOFF, parameters, "would send a kick-off of " + job + " for business"
                     + " date " + date + " to settlement.kickoff.v1, requested by " + requestedBy(user) + " (" + earlier + ")");
         }

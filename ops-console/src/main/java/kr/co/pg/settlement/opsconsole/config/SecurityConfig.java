@@ -40,7 +40,7 @@ class SecurityConfig {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(path.matcher("/actuator/health"), path.matcher("/actuator/health/**"),
-                                path.matcher("/login"), path.matcher("/error"), path.matcher("/console.css")).permitAll()
+                                path.matcher("/login"), path.matcher("/error")).permitAll()
                         .requestMatchers(path.matcher(HttpMethod.POST, "/api/actions/**")).hasRole("OPERATOR")
                         .anyRequest().hasAnyRole("VIEWER", "OPERATOR"))
                 .formLogin(f -> f.defaultSuccessUrl("/", false))

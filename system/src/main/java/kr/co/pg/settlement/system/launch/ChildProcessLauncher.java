@@ -58,7 +58,9 @@ final class ChildProcessLauncher implements ServiceLauncher {
             Path recording = profile ? logDir.resolve(name + ".jfr") : null;
             List<String> command = command(Path.of(System.getProperty("java.home"), "bin", "java"),
                     System.getProperty("java.class.path"), heapMb, gcLog, recording, spec, port);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            // appended: a service started again (restart tests) keeps the lines of its earlier life
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
             builder.environment().putAll(secretEnvironment(spec));
             Process process = builder.start();
             // a child must not outlive this JVM (Ctrl-C, kill): its ports and consumer groups would stay taken

@@ -32,6 +32,8 @@ final class KisProxy implements AutoCloseable {
     KisProxy(int upstreamPort) throws IOException {
         this.upstreamPort = upstreamPort;
         this.server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        // load every class of the relay now: a build rewriting the class directory later must not break it mid-run
+        new KeyScanner().scan(new byte[0], 0);
         Thread acceptor = new Thread(this::accept, "kis-proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -70,9 +72,9 @@ final class KisProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to, boolean request) {
+        KeyScanner scanner = new KeyScanner();
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[64 * 1024];
-            KeyScanner scanner = new KeyScanner();
             try (InputStream in = from.getInputStream()) {
                 OutputStream out = to.getOutputStream();
                 int n;
@@ -85,8 +87,8 @@ final class KisProxy implements AutoCloseable {
                     }
                     out.flush();
                 }
-            } catch (IOException e) {
-                // one side closed: close both below
+            } catch (IOException | RuntimeException | Error e) {
+                // one side closed (or the relay broke): close both below, the client sees a dropped connection
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);

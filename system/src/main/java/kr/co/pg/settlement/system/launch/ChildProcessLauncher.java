@@ -62,6 +62,8 @@ final class ChildProcessLauncher implements ServiceLauncher {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
             builder.environment().putAll(secretEnvironment(spec));
+            // glibc gives every busy thread an arena of its own (64 MB each): a JVM with many threads grows its RSS
+            builder.environment().put("MALLOC_ARENA_MAX", "2");
             Process process = builder.start();
             // a child must not outlive this JVM (Ctrl-C, kill): its ports and consumer groups would stay taken
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, name + "-stop"));
@@ -73,6 +75,14 @@ final class ChildProcessLauncher implements ServiceLauncher {
     }
 
     /**
+     * How a service JVM runs, here and in a deployment (docs/production.md): the serial collector (a service has at
+     * most two cores; G1's remembered sets and marking bitmaps cost native memory out of proportion to a 512 MB heap),
+     * a smaller code cache and thread stacks. Measured on the 1,000,000-row benchmark: README, "Benchmarks".
+     */
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=96m",
+            "-XX:MaxMetaspaceSize=256m", "-Xss512k");
+
+    /**
      * The child's command line: JVM options, class, then the spec's properties as {@code --key=value} arguments.
      * Never a secret: those are in {@link #secretEnvironment(ServiceSpec)}.
      */
@@ -81,6 +91,7 @@ final class ChildProcessLauncher implements ServiceLauncher {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.add("-Xmx" + heapMb + "m");
+        command.addAll(SERVICE_JVM_OPTIONS);
         command.add("-Xlog:gc:file=" + gcLog);
         if (recording != null) {
             command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");

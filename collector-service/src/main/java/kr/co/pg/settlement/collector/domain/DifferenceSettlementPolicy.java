@@ -8,8 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * The eligibility and amount rules of domain.md "Difference settlement". Order of the checks (docs/architecture.md
- * "Readings"): sub-merchant not REGISTERED → wait; same-day cancel pair → N003; tier not preferential on the date →
- * N001; difference 0 or of the wrong sign → N002; card number not masked → L201 (refused, never sent); else collect.
+ * "Readings"): card number not masked → L201 (refused, never sent) FIRST, whatever the sub-merchant's status and
+ * whether the row is one of a same-day cancel pair, so a full number is flagged the first time a row is seen and
+ * never waits unflagged behind an eligibility rule; then sub-merchant not REGISTERED → wait; same-day cancel pair →
+ * N003; tier not preferential on the date → N001; difference 0 or of the wrong sign → N002; else collect.
  */
 public final class DifferenceSettlementPolicy {
 
@@ -29,6 +31,12 @@ public final class DifferenceSettlementPolicy {
     }
 
     public DiffDecision decide(TransactionCandidate t, boolean inSameDayCancelPair) {
+        // first: a full card number is a security defect of the row, not a question of eligibility
+        if (!isMasked(t.maskedCardNo())) {
+            return new DiffDecision.Refused(new LocalRejection(CARD_NUMBER_NOT_MASKED,
+                    "masked_card_no of transaction " + t.transactionId()
+                            + " is not of the form 123456******1234; fix the row (never store a full number) and set diff_status NONE"));
+        }
         if (!"REGISTERED".equals(t.subMerchantRegStatus())) {
             return new DiffDecision.Wait();
         }
@@ -51,11 +59,6 @@ public final class DifferenceSettlementPolicy {
         long expected = expectedDifference(t.amount(), t.appliedFeeRate(), preferential.get());
         if (expected == 0 || Long.signum(expected) != Long.signum(t.amount())) {
             return new DiffDecision.NotEligible(NO_DIFFERENCE);
-        }
-        if (!isMasked(t.maskedCardNo())) {
-            return new DiffDecision.Refused(new LocalRejection(CARD_NUMBER_NOT_MASKED,
-                    "masked_card_no of transaction " + t.transactionId()
-                            + " is not of the form 123456******1234; fix the row (never store a full number) and set diff_status NONE"));
         }
         return new DiffDecision.Collect(expected);
     }

@@ -143,6 +143,74 @@ class DifferenceSettlementPolicyTest {
         assertThat(DifferenceSettlementPolicy.isMasked(null)).isFalse();
     }
 
+    static final LocalDateTime MORNING = LocalDateTime.of(2026, 3, 1, 9, 0);
+
+    static void assertRefusedL201(DiffDecision d, String cardNo) {
+        assertThat(d).isInstanceOf(DiffDecision.Refused.class);
+        assertThat(((DiffDecision.Refused) d).rejection().code()).isEqualTo("L201");
+        // the message names the transaction, never the value of the column
+        if (cardNo.trim().matches("\\d{13,19}")) {
+            assertThat(((DiffDecision.Refused) d).rejection().message()).doesNotContain(cardNo.trim());
+        }
+    }
+
+    /** The mask check comes first: every eligibility rule that would otherwise decide the row is bypassed. */
+    @Test
+    void anUnmaskedCardNumberIsRefusedBeforeTheEligibilityChecks() {
+        String full = "4111111111111111";
+        // sub-merchant not yet REGISTERED: refused at once, not left NONE (reverting the order gives Wait)
+        for (String status : new String[]{"NONE", "REQUESTED", "SENT", "REJECTED", "CHANGED", "CLOSE_PENDING"}) {
+            assertRefusedL201(policy.decide(tx("APPROVAL", MORNING, 10_000, "2.300", "CREDIT", "SMALL", status, full),
+                    false), full);
+        }
+        // one row of a same-day cancel pair: that row L201 (the other row, masked, still N003; below)
+        assertRefusedL201(policy.decide(tx("CANCEL", MORNING, -10_000, "2.300", "CREDIT", "SMALL", "REGISTERED", full),
+                true), full);
+        // GENERAL tier / no tier (N001 otherwise)
+        assertRefusedL201(policy.decide(tx("APPROVAL", MORNING, 10_000, "2.300", "CREDIT", "GENERAL", "REGISTERED", full),
+                false), full);
+        assertRefusedL201(policy.decide(tx("APPROVAL", MORNING, 10_000, "2.300", "CREDIT", null, "REGISTERED", full),
+                false), full);
+        // applied rate not above the preferential one (N002 otherwise)
+        assertRefusedL201(policy.decide(tx("APPROVAL", MORNING, 10_000, "0.300", "CREDIT", "SMALL", "REGISTERED", full),
+                false), full);
+        // even a row that is not REGISTERED, in a pair and of a GENERAL tier
+        assertRefusedL201(policy.decide(tx("CANCEL", MORNING, -10_000, "0.300", "CREDIT", "GENERAL", "SENT", full),
+                true), full);
+    }
+
+    @Test
+    void theMaskedPartnerOfAnUnmaskedPairRowIsStillN003() {
+        assertThat(policy.decide(tx("APPROVAL", MORNING, 10_000, "2.300", "CREDIT", "SMALL", "REGISTERED",
+                "411111******1111"), true)).isEqualTo(new DiffDecision.NotEligible("N003"));
+        // and a masked row of a sub-merchant not REGISTERED still waits
+        assertThat(policy.decide(tx("APPROVAL", MORNING, 10_000, "2.300", "CREDIT", "SMALL", "SENT",
+                "411111******1111"), true)).isInstanceOf(DiffDecision.Wait.class);
+    }
+
+    @Test
+    void cardNumbersOfEveryLengthLuhnValidOrNotAreRefused() {
+        String[] numbers = {
+                "4222222222222",        // 13, Luhn-valid
+                "4222222222223",        // 13, not
+                "378282246310005",      // 15, Luhn-valid (Amex test number)
+                "4111111111111111",     // 16, Luhn-valid
+                "4111111111111112",     // 16, not
+                "6011000990139424",     // 16, Luhn-valid
+                "4222222222222   ",     // 13 padded with spaces (what a CHAR(16) column may hand back)
+                "123456*****12345",     // a wrong mask
+                "123456******123",      // too short
+                "",                     // blank
+                "abcdef******ghij"};
+        for (String n : numbers) {
+            assertRefusedL201(policy.decide(tx("APPROVAL", MORNING, 10_000, "2.300", "CREDIT", "SMALL", "REGISTERED", n),
+                    false), n);
+            assertThat(DifferenceSettlementPolicy.isMasked(n)).as(n).isFalse();
+        }
+        assertThat(policy.decide(tx("APPROVAL", MORNING, 10_000, "2.300", "CREDIT", "SMALL", "REGISTERED", null), false))
+                .isInstanceOf(DiffDecision.Refused.class);
+    }
+
     @Test
     void noRateInForceBeforeTheFirstEffectiveDate() {
         assertThat(RATES.rateOn(LocalDate.of(2022, 1, 30), "CREDIT", "SMALL")).isEmpty();

@@ -9,6 +9,7 @@ import java.util.Map;
 import kr.co.pg.settlement.events.InvalidEventException;
 import kr.co.pg.settlement.events.InvalidFieldException;
 import kr.co.pg.settlement.events.Topics;
+import kr.co.pg.settlement.kit.kafka.KafkaHealthConfiguration;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -29,6 +31,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * backoff and no limit, the offset uncommitted, so no file request is ever lost.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(KafkaHealthConfiguration.class)
 class GatewayKafkaConfiguration {
 
     @Bean

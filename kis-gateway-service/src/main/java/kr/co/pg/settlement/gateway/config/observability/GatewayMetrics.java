@@ -7,7 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import kr.co.pg.settlement.events.Topics;
-import kr.co.pg.settlement.gateway.adapter.out.kafka.KafkaClusterProbe;
+import kr.co.pg.settlement.kit.kafka.KafkaClusterProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import kr.co.pg.settlement.events.Topics;
-import kr.co.pg.settlement.poller.adapter.out.kafka.KafkaClusterProbe;
+import kr.co.pg.settlement.kit.kafka.KafkaClusterProbe;
 import kr.co.pg.settlement.poller.adapter.out.persistence.PollerMetricsQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

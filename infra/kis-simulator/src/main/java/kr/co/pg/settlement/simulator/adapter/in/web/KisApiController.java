@@ -19,6 +19,7 @@ import kr.co.pg.settlement.simulator.application.Authenticator;
 import kr.co.pg.settlement.simulator.application.IntakeResult;
 import kr.co.pg.settlement.simulator.application.Receipt;
 import kr.co.pg.settlement.simulator.application.ReceiptInfo;
+import kr.co.pg.settlement.simulator.application.ResultFile;
 import kr.co.pg.settlement.simulator.application.SimulatorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,12 +180,12 @@ class KisApiController {
         if (receipt.isEmpty()) {
             return KisErrors.error(404, "K404", "unknown receipt " + receiptNo);
         }
-        Optional<SimulatorService.ResultFile> file = simulator.result(receipt.get());
+        Optional<ResultFile> file = simulator.result(receipt.get());
         if (file.isEmpty()) {
             return KisErrors.error(409, "K410", "result of receipt " + receiptNo + " is not ready: status "
                     + simulator.status(receipt.get()));
         }
-        SimulatorService.ResultFile f = file.get();
+        ResultFile f = file.get();
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .contentLength(f.size())

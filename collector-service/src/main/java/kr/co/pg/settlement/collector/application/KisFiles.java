@@ -38,8 +38,11 @@ public interface KisFiles {
     /** CREATED → SUBMITTED with the receipt; @return false when the file was not in CREATED. */
     boolean markSubmitted(String fileId, String receiptNo);
 
-    /** SUBMITTED → RESULT_RECEIVED (no change from any other status). */
-    void markResultReceived(String fileId);
+    /**
+     * SUBMITTED → RESULT_RECEIVED; also from CREATED with the results' receipt (a replay can bring a file's results
+     * before its FileSubmitted). No change from any other status.
+     */
+    void markResultReceived(String fileId, String receiptNo);
 
     /** @return false when the file was already FAILED or REFUSED. */
     boolean markFailed(String fileId, String status, String code, String message, Integer line, String replacedBy);

@@ -47,7 +47,7 @@ public class ResultHandler {
             }
             requireCreatedUnlessNoRun(event.fileId(), event.businessDate());
             int changed = registrations.applyResults(event.fileId(), event.results());
-            files.markResultReceived(event.fileId());
+            files.markResultReceived(event.fileId(), event.receiptNo());
             log.info("R2 {} part {}/{} for file {}: {} of {} sub-merchants updated", event.receiptNo(), event.part(),
                     event.partCount(), event.fileId(), changed, event.results().size());
             return null;
@@ -61,7 +61,7 @@ public class ResultHandler {
             }
             requireCreatedUnlessNoRun(event.fileId(), event.businessDate());
             int changed = settlements.applyResults(event.fileId(), event.results());
-            files.markResultReceived(event.fileId());
+            files.markResultReceived(event.fileId(), event.receiptNo());
             log.info("S2 {} part {}/{} for file {}: {} of {} transactions updated", event.receiptNo(), event.part(),
                     event.partCount(), event.fileId(), changed, event.results().size());
             return null;

@@ -2,15 +2,21 @@ package kr.co.pg.settlement.collector.config;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
+import kr.co.pg.settlement.kit.kafka.KafkaHealthConfiguration;
+import kr.co.pg.settlement.kit.kafka.SettlementTopicsConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The KST clock every "now" comes from, and the topics the service declares at start-up. */
+/**
+ * The KST clock every "now" comes from; from the service kit, the topics the service declares at start-up
+ * (settlement.kafka.topic-replication / topic-min-insync-replicas / topic-partitions; a one-broker cluster, as in tests
+ * and the demo, must set topic-replication 1) and health {@code kafka} with the probe the metrics use.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@Import({SettlementTopicsConfiguration.class, KafkaHealthConfiguration.class})
 class CollectorConfiguration {
 
     static final ZoneId KST = ZoneId.of("Asia/Seoul");
@@ -18,17 +24,5 @@ class CollectorConfiguration {
     @Bean
     Clock clock() {
         return Clock.system(KST);
-    }
-
-    /**
-     * Topics of Topics.all(). Replication (default 3, min.insync.replicas 2) and partition overrides come from
-     * settlement.kafka.topic-replication / topic-min-insync-replicas / topic-partitions; a one-broker cluster (tests,
-     * demo) must set topic-replication 1, or the topics cannot be created.
-     */
-    @Bean
-    KafkaAdmin.NewTopics settlementTopics(@Value("${settlement.kafka.topic-replication:3}") int replication,
-                                          @Value("${settlement.kafka.topic-min-insync-replicas:2}") int minInsync,
-                                          @Value("${settlement.kafka.topic-partitions:}") String partitions) {
-        return new KafkaAdmin.NewTopics(TopicDeclarations.of(replication, minInsync, partitions));
     }
 }

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import kr.co.pg.settlement.collector.adapter.out.kafka.KafkaClusterProbe;
 import kr.co.pg.settlement.collector.adapter.out.kafka.OutboxRelayProbe;
 import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQueries;
 import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQueries.FileRows;
@@ -26,6 +25,7 @@ import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQue
 import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQueries.OutboxBacklog;
 import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQueries.RecentFile;
 import kr.co.pg.settlement.events.Topics;
+import kr.co.pg.settlement.kit.kafka.KafkaClusterProbe;
 import kr.co.pg.settlement.outbox.OutboxRelayStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -94,9 +94,9 @@ class JdbcKisFiles implements KisFiles {
     }
 
     @Override
-    public void markResultReceived(String fileId) {
-        jdbc.update("UPDATE kis_file SET status = 'RESULT_RECEIVED', updated_at = ? WHERE file_id = ? AND status = 'SUBMITTED'",
-                Times.now(clock), fileId);
+    public void markResultReceived(String fileId, String receiptNo) {
+        jdbc.update("UPDATE kis_file SET status = 'RESULT_RECEIVED', receipt_no = COALESCE(receipt_no, ?), updated_at = ?"
+                + " WHERE file_id = ? AND status IN ('CREATED', 'SUBMITTED')", receiptNo, Times.now(clock), fileId);
     }
 
     /**

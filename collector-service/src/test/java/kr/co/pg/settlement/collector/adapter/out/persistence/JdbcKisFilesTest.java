@@ -35,11 +35,29 @@ class JdbcKisFilesTest {
 
         KisFile answered = files.create("S1", DAY, "k-refuse-1", 3);
         files.markSubmitted(answered.fileId(), "R0000000000000000002");
-        files.markResultReceived(answered.fileId());
+        files.markResultReceived(answered.fileId(), "R0000000000000000002");
         assertThat(files.markFailed(answered.fileId(), "REFUSED", "E409", "duplicate file", null, null)).isFalse();
         assertThat(status(answered.fileId())).isEqualTo("RESULT_RECEIVED");
         assertThat(db.jdbc.queryForObject("SELECT COUNT(*) FROM kis_file WHERE failure_code IS NOT NULL AND file_id IN (?, ?)",
                 Integer.class, submitted.fileId(), answered.fileId())).isZero();
+    }
+
+    @Test
+    void resultsBeforeTheirFileSubmittedFinishTheFileWithTheirReceipt() {
+        // a replay can bring a file's results before its FileSubmitted: the file must not stay behind
+        KisFile created = files.create("S1", DAY, "k-replay-1", 2);
+        files.markResultReceived(created.fileId(), "R0000000000000000009");
+        assertThat(files.find(created.fileId()).orElseThrow()).satisfies(f -> {
+            assertThat(f.status()).isEqualTo("RESULT_RECEIVED");
+            assertThat(f.receiptNo()).isEqualTo("R0000000000000000009");
+        });
+        assertThat(files.markSubmitted(created.fileId(), "R0000000000000000009")).isFalse();
+        assertThat(status(created.fileId())).isEqualTo("RESULT_RECEIVED");
+
+        KisFile refused = files.create("S1", DAY, "k-replay-1", 1);
+        files.markFailed(refused.fileId(), "REFUSED", "E422", "bad header", 1, null);
+        files.markResultReceived(refused.fileId(), "R0000000000000000010");
+        assertThat(status(refused.fileId())).as("only CREATED/SUBMITTED files take results").isEqualTo("REFUSED");
     }
 
     @Test

@@ -101,6 +101,9 @@ public final class Benchmark {
             long deadlocksBefore = deadlocks(settlementDb.dataSource());
             BusinessDay.TogetherTimings timings = day.settleTogether(BUSINESS_DATE, DB_POLL);
             long deadlocks = deadlocks(settlementDb.dataSource()) - deadlocksBefore;
+            if (deadlocks > 0) {
+                out.accept(latestDeadlock(settlementDb.dataSource()));
+            }
 
             Map<String, Long> statuses = settlementDb.transactionsByStatus();
             out.accept(dayReport.apply(stack.collectorUrl(), BUSINESS_DATE));
@@ -173,6 +176,20 @@ public final class Benchmark {
                     db.password()), settlementDatabase, BUSINESS_DATE, FILE_SIZE, out);
         } finally {
             db.dropDatabase(floorDatabase);
+        }
+    }
+
+    /** The "LATEST DETECTED DEADLOCK" section of SHOW ENGINE INNODB STATUS: which statements and locks. */
+    static String latestDeadlock(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW ENGINE INNODB STATUS")) {
+            String status = rs.next() ? rs.getString("Status") : "";
+            int from = status.indexOf("LATEST DETECTED DEADLOCK");
+            if (from < 0) {
+                return "no deadlock in SHOW ENGINE INNODB STATUS";
+            }
+            int to = status.indexOf("\nTRANSACTIONS\n", from);
+            return status.substring(from, to < 0 ? Math.min(status.length(), from + 8000) : to);
         }
     }
 

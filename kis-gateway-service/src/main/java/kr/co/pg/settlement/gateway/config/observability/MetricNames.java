@@ -1,6 +1,7 @@
 package kr.co.pg.settlement.gateway.config.observability;
 
 import java.util.List;
+import kr.co.pg.settlement.kit.kis.KisCallTimer;
 
 /**
  * Every meter the gateway registers itself (Micrometer names; on /actuator/prometheus dots become underscores, a
@@ -14,7 +15,7 @@ public final class MetricNames {
     /** Timer: one call to KIS (one attempt, as the circuit breaker sees it), by {@code outcome} (success | error |
      * not_permitted) and {@code status} (final: KIS answered for good; else the HTTP status of a transient answer,
      * unreachable, or other); with a latency histogram. */
-    public static final String KIS_CALLS = "settlement.kis.calls";
+    public static final String KIS_CALLS = KisCallTimer.KIS_CALLS;
     /** Gauge: records on the service's dead-letter topic (end minus start offsets), by {@code topic}. */
     public static final String DLT_RECORDS = "settlement.dlt.records";
 

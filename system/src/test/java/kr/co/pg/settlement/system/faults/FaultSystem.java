@@ -99,6 +99,9 @@ final class FaultSystem implements AutoCloseable {
                     "resilience4j.retry.instances.kis.max-attempts", "3"));
             Map<String, String> poller = new HashMap<>(consumers);
             poller.putAll(Map.of("settlement.poller.max-backoff", "2s",
+                    // a restarted poller is a new claim owner: the receipts its killed predecessor had claimed wait
+                    // for this lease (default 10 min; docs/reliability.md, "Fault suite", F2)
+                    "settlement.poller.claim-lease", "20s",
                     "resilience4j.circuitbreaker.instances.kis.wait-duration-in-open-state", "2s"));
             Path state = work.resolve(name);
             SystemStack.Options options = new SystemStack.Options(broker.bootstrapServers(), mariaDb.host(),

@@ -1,6 +1,7 @@
 package kr.co.pg.settlement.poller.config.observability;
 
 import java.util.List;
+import kr.co.pg.settlement.kit.kis.KisCallTimer;
 
 /**
  * Every meter the poller registers itself (Micrometer names; on /actuator/prometheus dots become underscores, a
@@ -14,7 +15,7 @@ public final class MetricNames {
     /** Timer: one call to KIS (status or download, one attempt as the circuit breaker sees it), by {@code outcome}
      * (success | error | not_permitted) and {@code status} (final, or the HTTP status of a transient answer,
      * unreachable, other); with a latency histogram. */
-    public static final String KIS_CALLS = "settlement.kis.calls";
+    public static final String KIS_CALLS = KisCallTimer.KIS_CALLS;
     /** Gauge: receipts KIS accepted whose result is not yet published, by {@code file_type} (R1 | S1). */
     public static final String RECEIPTS_PENDING = "settlement.receipts.pending";
     /** Gauge: age of the oldest pending receipt (since KIS accepted the file), by {@code file_type}, seconds. */

@@ -27,9 +27,12 @@ public final class SameDayCancel {
                 && notSent(cancel) && notSent(original);
     }
 
+    /** Never sent: still NONE, already N003, or refused locally for an unmasked card number (L201). */
     private static boolean notSent(Row row) {
         return "NONE".equals(row.diffStatus())
-                || ("NOT_ELIGIBLE".equals(row.diffStatus()) && DifferenceSettlementPolicy.SAME_DAY_CANCEL.equals(row.diffResultCode()));
+                || ("NOT_ELIGIBLE".equals(row.diffStatus()) && DifferenceSettlementPolicy.SAME_DAY_CANCEL.equals(row.diffResultCode()))
+                || ("REJECTED".equals(row.diffStatus())
+                        && DifferenceSettlementPolicy.CARD_NUMBER_NOT_MASKED.equals(row.diffResultCode()));
     }
 
     private SameDayCancel() {

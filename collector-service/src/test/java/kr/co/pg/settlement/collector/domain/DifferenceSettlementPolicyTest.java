@@ -127,6 +127,13 @@ class DifferenceSettlementPolicyTest {
         SameDayCancel.Row halfDone = new SameDayCancel.Row("T1", "SM1", "APPROVAL", "A1", morning, null, null,
                 "NOT_ELIGIBLE", "N003");
         assertThat(SameDayCancel.isPair(cancel, halfDone)).isTrue();
+        // the other row refused first for its unmasked card number (another slice, an earlier run): never sent either
+        SameDayCancel.Row refusedOriginal = new SameDayCancel.Row("T1", "SM1", "APPROVAL", "A1", morning, null, null,
+                "REJECTED", "L201");
+        assertThat(SameDayCancel.isPair(cancel, refusedOriginal)).isTrue();
+        SameDayCancel.Row rejectedByKis = new SameDayCancel.Row("T1", "SM1", "APPROVAL", "A1", morning, null, null,
+                "REJECTED", "E203");
+        assertThat(SameDayCancel.isPair(cancel, rejectedByKis)).as("KIS saw it: it was sent").isFalse();
         SameDayCancel.Row otherMerchant = new SameDayCancel.Row("T1", "SM2", "APPROVAL", "A1", morning, null, null, "NONE", null);
         assertThat(SameDayCancel.isPair(cancel, otherMerchant)).isFalse();
     }

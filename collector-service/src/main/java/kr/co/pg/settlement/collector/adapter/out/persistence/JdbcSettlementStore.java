@@ -64,9 +64,11 @@ class JdbcSettlementStore implements SettlementStore {
                         + " ON a.sub_merchant_id = c.sub_merchant_id AND a.approval_no = c.original_approval_no"
                         + " WHERE c.transaction_type = 'CANCEL' AND c.original_approved_on = DATE(c.approved_at)"
                         + " AND ((c.diff_status = 'NONE' AND c.approved_at < ?)"
-                        + " OR (c.diff_status = 'NOT_ELIGIBLE' AND c.approved_at < ? AND c.diff_result_code = 'N003'))",
+                        + " OR (c.diff_status = 'NOT_ELIGIBLE' AND c.approved_at < ? AND c.diff_result_code = 'N003')"
+                        // a cancel refused for its unmasked card number (L201) was never sent either
+                        + " OR (c.diff_status = 'REJECTED' AND c.approved_at < ? AND c.diff_result_code = 'L201'))",
                 (rs, i) -> new CancelPair(pairRow(rs, "c"), pairRow(rs, "a")),
-                before.atStartOfDay(), before.atStartOfDay());
+                before.atStartOfDay(), before.atStartOfDay(), before.atStartOfDay());
     }
 
     private static SameDayCancel.Row pairRow(ResultSet rs, String p) throws SQLException {
@@ -154,11 +156,12 @@ class JdbcSettlementStore implements SettlementStore {
     @Override
     public void markSent(String fileId) {
         LocalDateTime now = Times.now(clock);
-        jdbc.update("UPDATE settlement_request r " + BY_FILE + " STRAIGHT_JOIN payment_transaction t ON r.transaction_id = t.transaction_id"
-                + " SET t.diff_status = 'SENT', t.diff_updated_at = ?"
-                + " WHERE r.file_id = ? AND r.status = 'COLLECTED' AND t.diff_status = 'COLLECTED'", now, fileId);
-        jdbc.update("UPDATE settlement_request " + BY_FILE + " SET status = 'SENT', updated_at = ? WHERE file_id = ? AND status = 'COLLECTED'",
-                now, fileId);
+        // both tables in one statement: the request rows are locked for update at once, in (file_id, seq) order as
+        // the results of the same file lock them; a read lock first and an update later deadlocked with those
+        jdbc.update("UPDATE settlement_request r " + BY_FILE + " STRAIGHT_JOIN payment_transaction t"
+                + " ON r.transaction_id = t.transaction_id"
+                + " SET t.diff_status = 'SENT', t.diff_updated_at = ?, r.status = 'SENT', r.updated_at = ?"
+                + " WHERE r.file_id = ? AND r.status = 'COLLECTED' AND t.diff_status = 'COLLECTED'", now, now, fileId);
     }
 
     @Override

@@ -15,9 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import kr.co.pg.settlement.collector.adapter.out.kafka.OutboxRelayProbe;
 import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQueries;
 import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQueries.FileRows;
@@ -26,11 +23,11 @@ import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQue
 import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQueries.RecentFile;
 import kr.co.pg.settlement.events.Topics;
 import kr.co.pg.settlement.kit.kafka.KafkaClusterProbe;
+import kr.co.pg.settlement.kit.metrics.PeriodicRefresh;
 import kr.co.pg.settlement.outbox.OutboxRelayStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +38,7 @@ import org.springframework.stereotype.Component;
  * that still have a row in flight (a file whose rows are all final is counted once). Relay state is read live.
  */
 @Component
-class CollectorMetrics implements SmartLifecycle {
+class CollectorMetrics extends PeriodicRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(CollectorMetrics.class);
 
@@ -49,7 +46,6 @@ class CollectorMetrics implements SmartLifecycle {
     private final OutboxRelayProbe relay;
     private final KafkaClusterProbe kafka;
     private final Clock clock;
-    private final Duration interval;
     private final int businessDates;
     private final Duration stuckAfter;
 
@@ -66,7 +62,6 @@ class CollectorMetrics implements SmartLifecycle {
     private volatile double relayLag;
     private volatile double deadLetters = Double.NaN;
     private volatile boolean lastRefreshFailed;
-    private ScheduledExecutorService executor;
     /** Row counts of files whose rows are all final: they cannot change any more (refresh thread only). */
     private final Map<String, Map<String, Long>> finishedFileRows = new HashMap<>();
     private static final Set<String> FINAL_SETTLEMENT = Set.of("SETTLED", "REJECTED");
@@ -77,11 +72,11 @@ class CollectorMetrics implements SmartLifecycle {
                      @Value("${settlement.metrics.refresh-interval:PT30S}") Duration interval,
                      @Value("${settlement.metrics.business-dates:3}") int businessDates,
                      @Value("${settlement.report.stuck-after:PT2H}") Duration stuckAfter) {
+        super("collector-metrics", interval);
         this.queries = queries;
         this.relay = relay;
         this.kafka = kafka;
         this.clock = clock;
-        this.interval = interval;
         this.businessDates = businessDates;
         this.stuckAfter = stuckAfter;
         rows = MultiGauge.builder(MetricNames.ROWS).description("request rows by flow, status and business date"
@@ -128,7 +123,8 @@ class CollectorMetrics implements SmartLifecycle {
     }
 
     /** One refresh of every database and Kafka figure; failures keep the previous values and are logged once. */
-    void refresh() {
+    @Override
+    protected void refresh() {
         try {
             LocalDateTime now = LocalDateTime.now(clock);
             LocalDate from = queries.oldestOfLatestBusinessDates(businessDates);
@@ -229,28 +225,5 @@ class CollectorMetrics implements SmartLifecycle {
 
     private static double ageSeconds(LocalDateTime since, LocalDateTime now) {
         return since == null ? 0 : Math.max(0, Duration.between(since, now).toMillis() / 1000.0);
-    }
-
-    @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "collector-metrics");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
     }
 }

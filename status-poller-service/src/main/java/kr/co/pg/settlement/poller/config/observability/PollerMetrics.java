@@ -8,16 +8,13 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import kr.co.pg.settlement.events.Topics;
 import kr.co.pg.settlement.kit.kafka.KafkaClusterProbe;
+import kr.co.pg.settlement.kit.metrics.PeriodicRefresh;
 import kr.co.pg.settlement.poller.adapter.out.persistence.PollerMetricsQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +22,7 @@ import org.springframework.stereotype.Component;
  * by a thread of its own every {@code settlement.metrics.refresh-interval} (30 s), never on the scrape.
  */
 @Component
-class PollerMetrics implements SmartLifecycle {
+class PollerMetrics extends PeriodicRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(PollerMetrics.class);
     /** The request file types a receipt can be for: both always exported (0 when none is pending). */
@@ -34,18 +31,16 @@ class PollerMetrics implements SmartLifecycle {
     private final PollerMetricsQueries queries;
     private final KafkaClusterProbe kafka;
     private final Clock clock;
-    private final Duration interval;
     private volatile Map<String, PollerMetricsQueries.Pending> pending = Map.of();
     private volatile double deadLetters = Double.NaN;
     private volatile boolean lastRefreshFailed;
-    private ScheduledExecutorService executor;
 
     PollerMetrics(PollerMetricsQueries queries, KafkaClusterProbe kafka, Clock clock, MeterRegistry registry,
                   @Value("${settlement.metrics.refresh-interval:PT30S}") Duration interval) {
+        super("poller-metrics", interval);
         this.queries = queries;
         this.kafka = kafka;
         this.clock = clock;
-        this.interval = interval;
         for (String type : FILE_TYPES) {
             Gauge.builder(MetricNames.RECEIPTS_PENDING, this, m -> m.receipts(type)).tag("file_type", type)
                     .description("receipts whose result is not yet published").register(registry);
@@ -68,7 +63,8 @@ class PollerMetrics implements SmartLifecycle {
                 : Math.max(0, Duration.between(p.oldestSubmittedAt(), LocalDateTime.now(clock)).toMillis() / 1000.0);
     }
 
-    void refresh() {
+    @Override
+    protected void refresh() {
         try {
             Map<String, PollerMetricsQueries.Pending> byType = new ConcurrentHashMap<>();
             queries.pendingReceipts().forEach(p -> byType.put(p.fileType(), p));
@@ -84,28 +80,5 @@ class PollerMetrics implements SmartLifecycle {
                 lastRefreshFailed = true;
             }
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "poller-metrics");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
     }
 }

@@ -15,4 +15,10 @@ if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends chromium chromium-driver
 fi
 
-exec ./mvnw -B verify "$@"
+./mvnw -B verify "$@"
+# then, on a full run (no arguments), the fault suite (docs/reliability.md, "Fault suite"; ~10 minutes): kill -9 of
+# services, broker and database, KIS faults, two instances. -am builds what it runs from this tree (not from ~/.m2);
+# -Dtest keeps the other modules' tests from running a second time.
+if [[ $# -eq 0 ]]; then
+  exec ./mvnw -B -pl system -am -Pfaults verify -Dtest=FaultSuiteTest -Dsurefire.failIfNoSpecifiedTests=false
+fi

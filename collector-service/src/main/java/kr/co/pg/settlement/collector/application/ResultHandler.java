@@ -46,8 +46,9 @@ public class ResultHandler {
                 return null;
             }
             requireCreatedUnlessNoRun(event.fileId(), event.businessDate());
-            int changed = registrations.applyResults(event.fileId(), event.results());
+            // the file row first, as FileSubmitted locks it: the same order, no deadlock between the two
             files.markResultReceived(event.fileId(), event.receiptNo());
+            int changed = registrations.applyResults(event.fileId(), event.results());
             log.info("R2 {} part {}/{} for file {}: {} of {} sub-merchants updated", event.receiptNo(), event.part(),
                     event.partCount(), event.fileId(), changed, event.results().size());
             return null;
@@ -60,8 +61,9 @@ public class ResultHandler {
                 return null;
             }
             requireCreatedUnlessNoRun(event.fileId(), event.businessDate());
-            int changed = settlements.applyResults(event.fileId(), event.results());
+            // the file row first, as FileSubmitted locks it: the same order, no deadlock between the two
             files.markResultReceived(event.fileId(), event.receiptNo());
+            int changed = settlements.applyResults(event.fileId(), event.results());
             log.info("S2 {} part {}/{} for file {}: {} of {} transactions updated", event.receiptNo(), event.part(),
                     event.partCount(), event.fileId(), changed, event.results().size());
             return null;

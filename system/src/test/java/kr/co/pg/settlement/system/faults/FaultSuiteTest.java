@@ -446,8 +446,9 @@ class FaultSuiteTest {
                 assertThat(registrations).as("each sub-merchant registered at KIS once")
                         .allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
                 assertThat(filesNotDone).as("files of the day neither RESULT_RECEIVED nor SUBMITTED").isEmpty();
-                // staleSubmitted is reported, not asserted: results applied before the collector applied the file's
-                // FileSubmitted leave the file SUBMITTED (docs/reliability.md, "Fault suite", open defect F1)
+                // results that overtook their file's FileSubmitted used to leave it SUBMITTED (docs/reliability.md,
+                // "Fault suite", F1)
+                assertThat(staleSubmitted).as("files of the day left SUBMITTED after their results").isEmpty();
                 assertThat(missingUploads).as("files of the day the proxy never saw uploaded").isEmpty();
             }
         }

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test of the repository: ./run-tests.sh [maven arguments...] (e.g. -pl ops-console, -Dtest=...).
-# Installs what the tests need and is missing - the ops console's browser tests drive a real headless Chromium
-# (Debian's chromium and chromium-driver) - then runs ./mvnw -B verify with the arguments passed through.
+# Runs the repository's tests.
+#   ./run-tests.sh              every test of every module (./mvnw -B verify; the README's test command)
+#   ./run-tests.sh --faults     only the fault suite (Maven profile "faults" of the system module: kill -9 of
+#                               services, broker and database, KIS faults, two instances; about 11 minutes)
+#   ./run-tests.sh --all        both, one after the other (what .ci/run runs)
+#   ./run-tests.sh ARGS...      ./mvnw -B verify ARGS... (e.g. -pl ops-console, -Dtest=...)
+# First installs what the tests need and is missing: the ops console's browser tests drive a real headless
+# Chromium (Debian's chromium and chromium-driver).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,10 +20,14 @@ if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends chromium chromium-driver
 fi
 
-./mvnw -B verify "$@"
-# then, on a full run (no arguments), the fault suite (docs/reliability.md, "Fault suite"; ~10 minutes): kill -9 of
-# services, broker and database, KIS faults, two instances. -am builds what it runs from this tree (not from ~/.m2);
-# -Dtest keeps the other modules' tests from running a second time.
-if [[ $# -eq 0 ]]; then
-  exec ./mvnw -B -pl system -am -Pfaults verify -Dtest=FaultSuiteTest -Dsurefire.failIfNoSpecifiedTests=false
-fi
+fault_suite() {
+  # -am builds what the suite runs from this tree (a plain verify installs nothing); -Dtest keeps the other modules'
+  # tests from running a second time
+  ./mvnw -B -pl system -am -Pfaults verify -Dtest=FaultSuiteTest -Dsurefire.failIfNoSpecifiedTests=false
+}
+
+case "${1:-}" in
+  --faults) fault_suite ;;
+  --all) ./mvnw -B verify && fault_suite ;;
+  *) ./mvnw -B verify "$@" ;;
+esac

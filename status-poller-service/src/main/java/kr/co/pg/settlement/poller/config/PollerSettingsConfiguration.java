@@ -17,7 +17,7 @@ class PollerSettingsConfiguration {
                                   @Value("${settlement.poller.parallelism:4}") int parallelism,
                                   @Value("${settlement.poller.work-dir:${java.io.tmpdir}/kis-poller}") Path workDir,
                                   @Value("${settlement.poller.batch-limit:200}") int batchLimit,
-                                  @Value("${settlement.poller.claim-lease:10m}") Duration claimLease) {
+                                  @Value("${settlement.poller.claim-lease:2m}") Duration claimLease) {
         return new PollerSettings(interval, maxBackoff, recordsPerEvent, parallelism, workDir, batchLimit, claimLease);
     }
 }

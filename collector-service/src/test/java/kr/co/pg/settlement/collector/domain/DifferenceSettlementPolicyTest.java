@@ -164,7 +164,7 @@ class DifferenceSettlementPolicyTest {
     /** The mask check comes first: every eligibility rule that would otherwise decide the row is bypassed. */
     @Test
     void anUnmaskedCardNumberIsRefusedBeforeTheEligibilityChecks() {
-        String full = "4111111111111111";
+        String full = withCheckDigit("4" + "1".repeat(14));
         // sub-merchant not yet REGISTERED: refused at once, not left NONE (reverting the order gives Wait)
         for (String status : new String[]{"NONE", "REQUESTED", "SENT", "REJECTED", "CHANGED", "CLOSE_PENDING"}) {
             assertRefusedL201(policy.decide(tx("APPROVAL", MORNING, 10_000, "2.300", "CREDIT", "SMALL", status, full),
@@ -198,13 +198,14 @@ class DifferenceSettlementPolicyTest {
     @Test
     void cardNumbersOfEveryLengthLuhnValidOrNotAreRefused() {
         String[] numbers = {
-                "4222222222222",        // 13, Luhn-valid
-                "4222222222223",        // 13, not
-                "378282246310005",      // 15, Luhn-valid (Amex test number)
-                "4111111111111111",     // 16, Luhn-valid
-                "4111111111111112",     // 16, not
-                "6011000990139424",     // 16, Luhn-valid
-                "4222222222222   ",     // 13 padded with spaces (what a CHAR(16) column may hand back)
+                // synthetic numbers built here (no card number is written in the source), Luhn-valid and not
+                withCheckDigit("4" + "2".repeat(11)),                       // 13, Luhn-valid
+                broken(withCheckDigit("4" + "2".repeat(11))),               // 13, not
+                withCheckDigit("37" + "8".repeat(12)),                      // 15, Luhn-valid
+                withCheckDigit("4" + "1".repeat(14)),                       // 16, Luhn-valid
+                broken(withCheckDigit("4" + "1".repeat(14))),               // 16, not
+                withCheckDigit("6011" + "0".repeat(11)),                    // 16, Luhn-valid
+                withCheckDigit("4" + "2".repeat(11)) + "   ",               // 13 padded (a CHAR(16) column)
                 "123456*****12345",     // a wrong mask
                 "123456******123",      // too short
                 "",                     // blank
@@ -222,5 +223,27 @@ class DifferenceSettlementPolicyTest {
     void noRateInForceBeforeTheFirstEffectiveDate() {
         assertThat(RATES.rateOn(LocalDate.of(2022, 1, 30), "CREDIT", "SMALL")).isEmpty();
         assertThat(RATES.rateOn(LocalDate.of(2022, 1, 31), "CREDIT", "SMALL")).contains(new BigDecimal("0.500"));
+    }
+
+    /** {@code body} with its Luhn check digit appended. */
+    static String withCheckDigit(String body) {
+        int sum = 0;
+        for (int i = 0; i < body.length(); i++) {
+            int d = body.charAt(body.length() - 1 - i) - '0';
+            if (i % 2 == 0) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+        }
+        return body + (10 - sum % 10) % 10;
+    }
+
+    /** The same number with a wrong check digit. */
+    static String broken(String number) {
+        char last = number.charAt(number.length() - 1);
+        return number.substring(0, number.length() - 1) + (char) ('0' + (last - '0' + 1) % 10);
     }
 }

@@ -1,6 +1,5 @@
 package kr.co.pg.settlement.collector.application;
 
-import java.time.LocalDate;
 import java.util.List;
 import kr.co.pg.settlement.events.FileFailed;
 import kr.co.pg.settlement.events.FileSubmitted;
@@ -27,17 +26,17 @@ public class FileEventHandler {
     private final SettlementStore settlements;
     private final Outbox outbox;
     private final ChunkTransactions tx;
-    private final JobRuns jobRuns;
+    private final EarlyFileEvents early;
 
     FileEventHandler(ProcessedEvents processed, KisFiles files, RegistrationStore registrations,
-                     SettlementStore settlements, Outbox outbox, ChunkTransactions tx, JobRuns jobRuns) {
+                     SettlementStore settlements, Outbox outbox, ChunkTransactions tx, EarlyFileEvents early) {
         this.processed = processed;
         this.files = files;
         this.registrations = registrations;
         this.settlements = settlements;
         this.outbox = outbox;
         this.tx = tx;
-        this.jobRuns = jobRuns;
+        this.early = early;
     }
 
     public void onSubmitted(FileSubmitted event) {
@@ -46,7 +45,7 @@ public class FileEventHandler {
                 return null;
             }
             if (!files.markSubmitted(event.fileId(), event.receiptNo())) {
-                requireCreatedUnlessNoRun(event.fileId(), event.businessDate(), "FileSubmitted");
+                early.requireFileUnlessNoRun("FileSubmitted", event.fileId(), event.businessDate());
                 log.info("file {} submitted (receipt {}) but not in CREATED: nothing to change", event.fileId(),
                         event.receiptNo());
                 return null;
@@ -58,14 +57,6 @@ public class FileEventHandler {
             }
             return null;
         });
-    }
-
-    /** An event for a file not created (yet) while a run of its date is running waits for it (see the exception). */
-    private void requireCreatedUnlessNoRun(String fileId, LocalDate businessDate, String what) {
-        if (files.find(fileId).isEmpty() && jobRuns.anyRunning(businessDate)) {
-            throw new FileNotCreatedYetException(what + " for file " + fileId + ", which a request run of " + businessDate
-                    + " has not created yet: retried until it has");
-        }
     }
 
     public void onFailed(FileFailed event) {

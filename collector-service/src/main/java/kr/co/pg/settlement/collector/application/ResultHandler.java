@@ -1,6 +1,5 @@
 package kr.co.pg.settlement.collector.application;
 
-import java.time.LocalDate;
 import kr.co.pg.settlement.events.RegistrationResultsReceived;
 import kr.co.pg.settlement.events.SettlementResultsReceived;
 import org.slf4j.Logger;
@@ -20,32 +19,25 @@ public class ResultHandler {
     private final RegistrationStore registrations;
     private final SettlementStore settlements;
     private final ChunkTransactions tx;
-    private final JobRuns jobRuns;
+    private final EarlyFileEvents early;
 
     ResultHandler(ProcessedEvents processed, KisFiles files, RegistrationStore registrations,
-                  SettlementStore settlements, ChunkTransactions tx, JobRuns jobRuns) {
+                  SettlementStore settlements, ChunkTransactions tx, EarlyFileEvents early) {
         this.processed = processed;
         this.files = files;
         this.registrations = registrations;
         this.settlements = settlements;
         this.tx = tx;
-        this.jobRuns = jobRuns;
+        this.early = early;
     }
 
-    /** Results for a file not created (yet) while a run of its date is running wait for it (see the exception). */
-    private void requireCreatedUnlessNoRun(String fileId, LocalDate businessDate) {
-        if (files.find(fileId).isEmpty() && jobRuns.anyRunning(businessDate)) {
-            throw new FileNotCreatedYetException("results for file " + fileId + ", which a request run of "
-                    + businessDate + " has not created yet: retried until it has");
-        }
-    }
 
     public void onRegistrationResults(RegistrationResultsReceived event) {
         tx.inTransaction(() -> {
             if (!processed.markProcessed(REGISTRATION_CONSUMER, event.eventId())) {
                 return null;
             }
-            requireCreatedUnlessNoRun(event.fileId(), event.businessDate());
+            early.requireFileUnlessNoRun("R2 results", event.fileId(), event.businessDate());
             // the file row first, as FileSubmitted locks it: the same order, no deadlock between the two
             files.markResultReceived(event.fileId(), event.receiptNo());
             int changed = registrations.applyResults(event.fileId(), event.results());
@@ -60,7 +52,7 @@ public class ResultHandler {
             if (!processed.markProcessed(SETTLEMENT_CONSUMER, event.eventId())) {
                 return null;
             }
-            requireCreatedUnlessNoRun(event.fileId(), event.businessDate());
+            early.requireFileUnlessNoRun("S2 results", event.fileId(), event.businessDate());
             // the file row first, as FileSubmitted locks it: the same order, no deadlock between the two
             files.markResultReceived(event.fileId(), event.receiptNo());
             int changed = settlements.applyResults(event.fileId(), event.results());

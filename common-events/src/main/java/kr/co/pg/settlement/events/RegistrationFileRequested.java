@@ -10,8 +10,15 @@ import java.util.List;
  * same Idempotency-Key ({@code fileId}).
  */
 public record RegistrationFileRequested(String eventId, LocalDate businessDate, String fileId, LocalDate fileDate,
-                                        int fileSeq, LocalDateTime createdAt, List<Registration> records)
+                                        int fileSeq, LocalDateTime createdAt, List<Registration> records,
+                                        String kickoffId)
         implements SettlementEvent {
+
+    /** Without the kick-off id: events written before it was carried (it is optional on the wire). */
+    public RegistrationFileRequested(String eventId, LocalDate businessDate, String fileId, LocalDate fileDate, int fileSeq,
+            LocalDateTime createdAt, List<Registration> records) {
+        this(eventId, businessDate, fileId, fileDate, fileSeq, createdAt, records, null);
+    }
 
     @Override
     public String key() {

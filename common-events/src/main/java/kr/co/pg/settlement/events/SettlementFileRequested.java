@@ -10,8 +10,15 @@ import java.util.List;
  * the event carries all it takes to render identical bytes again).
  */
 public record SettlementFileRequested(String eventId, LocalDate businessDate, String fileId, LocalDate fileDate,
-                                      int fileSeq, LocalDateTime createdAt, List<Transaction> records)
+                                      int fileSeq, LocalDateTime createdAt, List<Transaction> records,
+                                      String kickoffId)
         implements SettlementEvent {
+
+    /** Without the kick-off id: events written before it was carried (it is optional on the wire). */
+    public SettlementFileRequested(String eventId, LocalDate businessDate, String fileId, LocalDate fileDate, int fileSeq,
+            LocalDateTime createdAt, List<Transaction> records) {
+        this(eventId, businessDate, fileId, fileDate, fileSeq, createdAt, records, null);
+    }
 
     @Override
     public String key() {

@@ -93,7 +93,7 @@ class RegistrationCollector {
                         + " sub-merchants still in NONE/CHANGED/CLOSE_PENDING");
             }
             outbox.append(Topics.REGISTRATION_FILE_REQUESTED, new RegistrationFileRequested(FileEvents.requestedEventId(file.fileId()),
-                    businessDate, file.fileId(), file.fileDate(), file.fileSeq(), file.createdAt(), records));
+                    businessDate, file.fileId(), file.fileDate(), file.fileSeq(), file.createdAt(), records, file.kickoffId()));
             files = 1;
             log.info("registration {}: file {} with {} sub-merchants, {} rejected locally", businessDate,
                     file.fileId(), records.size(), rejected.size());

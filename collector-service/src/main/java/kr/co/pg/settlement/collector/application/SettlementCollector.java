@@ -254,7 +254,7 @@ class SettlementCollector {
                         + " transactions still NONE");
             }
             outbox.append(Topics.SETTLEMENT_FILE_REQUESTED, new SettlementFileRequested(FileEvents.requestedEventId(file.fileId()),
-                    businessDate, file.fileId(), file.fileDate(), file.fileSeq(), file.createdAt(), records));
+                    businessDate, file.fileId(), file.fileDate(), file.fileSeq(), file.createdAt(), records, file.kickoffId()));
             return new JobCounts(1, collect.size(), refusals.size(), notEligibleCount);
         }
     }

@@ -95,7 +95,7 @@ public class FileEventHandler {
             registrations.moveToFile(file.fileId(), next.fileId(), records);
             files.markFailed(file.fileId(), "FAILED", event.kisCode(), event.message(), event.line(), next.fileId());
             outbox.append(Topics.REGISTRATION_FILE_REQUESTED, new RegistrationFileRequested(FileEvents.requestedEventId(next.fileId()),
-                    next.businessDate(), next.fileId(), next.fileDate(), next.fileSeq(), next.createdAt(), records));
+                    next.businessDate(), next.fileId(), next.fileDate(), next.fileSeq(), next.createdAt(), records, next.kickoffId()));
             log.warn("KIS FAILED file {} (receipt {}): {}; its {} records are sent again in file {}", file.fileId(),
                     event.receiptNo(), event.message(), records.size(), next.fileId());
         } else {
@@ -108,7 +108,7 @@ public class FileEventHandler {
             settlements.moveToFile(file.fileId(), next.fileId(), records);
             files.markFailed(file.fileId(), "FAILED", event.kisCode(), event.message(), event.line(), next.fileId());
             outbox.append(Topics.SETTLEMENT_FILE_REQUESTED, new SettlementFileRequested(FileEvents.requestedEventId(next.fileId()),
-                    next.businessDate(), next.fileId(), next.fileDate(), next.fileSeq(), next.createdAt(), records));
+                    next.businessDate(), next.fileId(), next.fileDate(), next.fileSeq(), next.createdAt(), records, next.kickoffId()));
             log.warn("KIS FAILED file {} (receipt {}): {}; its {} records are sent again in file {}", file.fileId(),
                     event.receiptNo(), event.message(), records.size(), next.fileId());
         }

@@ -3,6 +3,7 @@ package kr.co.pg.settlement.collector.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -11,7 +12,10 @@ import java.util.regex.Pattern;
  * "Readings"): card number not masked → L201 (refused, never sent) FIRST, whatever the sub-merchant's status and
  * whether the row is one of a same-day cancel pair, so a full number is flagged the first time a row is seen and
  * never waits unflagged behind an eligibility rule; then sub-merchant not REGISTERED → wait; same-day cancel pair →
- * N003; tier not preferential on the date → N001; difference 0 or of the wrong sign → N002; else collect.
+ * N003; card company not one of KIS's codes → L202; amount of the wrong sign for its type → L203; tier not
+ * preferential on the date → N001; difference 0 or of the wrong sign → N002; else collect. L202 and L203 come after
+ * N003 so that both rows of a same-day cancel pair are decided alike (never sent either way), and they are decided
+ * at collection so that one such row is refused alone instead of making KIS's layout check refuse its whole file.
  */
 public final class DifferenceSettlementPolicy {
 
@@ -20,6 +24,13 @@ public final class DifferenceSettlementPolicy {
     public static final String SAME_DAY_CANCEL = "N003";
     /** Local code: the row's masked_card_no is not of the form 123456******1234; the row is never sent. */
     public static final String CARD_NUMBER_NOT_MASKED = "L201";
+    /** Local code: card_company is not one of the S1 card company codes; KIS's layout would refuse the whole file. */
+    public static final String UNKNOWN_CARD_COMPANY = "L202";
+    /** Local code: an approval with a negative amount or a cancel with a positive one. */
+    public static final String AMOUNT_SIGN_DOES_NOT_MATCH_TYPE = "L203";
+    /** The card company codes of the S1 layout (kis-interface.md 3, "S1 data record", position 74). */
+    public static final List<String> CARD_COMPANIES = List.of("BC", "KB", "HN", "SS", "SH", "HD",
+            "LT", "NH", "WR");
 
     private static final Pattern MASKED = Pattern.compile("^\\d{6}\\*{6}\\d{4}$");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -42,6 +53,18 @@ public final class DifferenceSettlementPolicy {
         }
         if (inSameDayCancelPair) {
             return new DiffDecision.NotEligible(SAME_DAY_CANCEL);
+        }
+        if (t.cardCompany() == null || !CARD_COMPANIES.contains(t.cardCompany())) {
+            return new DiffDecision.Refused(new LocalRejection(UNKNOWN_CARD_COMPANY,
+                    "card_company '" + t.cardCompany() + "' of transaction " + t.transactionId()
+                            + " is not one of " + CARD_COMPANIES
+                            + "; correct the row and set diff_status NONE"));
+        }
+        if (signContradictsType(t)) {
+            return new DiffDecision.Refused(new LocalRejection(AMOUNT_SIGN_DOES_NOT_MATCH_TYPE,
+                    "amount " + t.amount() + " of transaction " + t.transactionId() + " (" + t.transactionType()
+                            + ") has the wrong sign (approvals positive, cancels negative); correct the row and"
+                            + " set diff_status NONE"));
         }
         LocalDate date = t.transactionDate();
         if (!isPreferentialTier(t.feeTier()) || t.tierValidFrom() == null || t.tierValidTo() == null
@@ -70,6 +93,11 @@ public final class DifferenceSettlementPolicy {
                 .divide(HUNDRED)
                 .setScale(0, RoundingMode.DOWN)
                 .longValueExact();
+    }
+
+    /** An approval below 0 or a cancel above 0; an amount of 0 is not a sign fault (it gives no difference: N002). */
+    private static boolean signContradictsType(TransactionCandidate t) {
+        return "APPROVAL".equals(t.transactionType()) ? t.amount() < 0 : t.amount() > 0;
     }
 
     public static boolean isMasked(String cardNo) {

@@ -108,6 +108,70 @@ class DifferenceSettlementPolicyTest {
     }
 
     @Test
+    void n002ForAnAmountOfExactlyZero() {
+        // every eligibility rule holds; 0 × anything is 0: nothing to claim, never sent
+        assertThat(policy.decide(approval(LocalDateTime.of(2026, 3, 1, 9, 0), 0, "2.300", "CREDIT", "SMALL"), false))
+                .isEqualTo(new DiffDecision.NotEligible("N002"));
+        assertThat(policy.decide(tx("CANCEL", LocalDateTime.of(2026, 3, 1, 9, 0), 0, "2.300", "CREDIT", "SMALL",
+                "REGISTERED", "123456******1234"), false)).isEqualTo(new DiffDecision.NotEligible("N002"));
+    }
+
+    @Test
+    void l202AnUnknownCardCompanyIsRefusedAloneNotSent() {
+        for (String company : new String[] {"XX", "kb", "", null, "KBC"}) {
+            TransactionCandidate t = new TransactionCandidate("T9", "SM1", company, "CREDIT", "APPROVAL", "12345678",
+                    LocalDateTime.of(2026, 3, 1, 9, 0), null, null, "123456******1234", 10_000, new BigDecimal("2.300"),
+                    230, "REGISTERED", "SMALL", LocalDate.of(2020, 1, 1), LocalDate.of(2030, 12, 31),
+                    "KIS000000000001", "2208162517");
+            DiffDecision d = policy.decide(t, false);
+            assertThat(d).isInstanceOfSatisfying(DiffDecision.Refused.class, r -> {
+                assertThat(r.rejection().code()).isEqualTo("L202");
+                assertThat(r.rejection().message()).contains("card_company '" + company + "' of transaction T9");
+            });
+        }
+        for (String company : DifferenceSettlementPolicy.CARD_COMPANIES) {
+            TransactionCandidate t = new TransactionCandidate("T9", "SM1", company, "CREDIT", "APPROVAL", "12345678",
+                    LocalDateTime.of(2026, 3, 1, 9, 0), null, null, "123456******1234", 10_000, new BigDecimal("2.300"),
+                    230, "REGISTERED", "SMALL", LocalDate.of(2020, 1, 1), LocalDate.of(2030, 12, 31),
+                    "KIS000000000001", "2208162517");
+            assertThat(policy.decide(t, false)).isEqualTo(new DiffDecision.Collect(190));
+        }
+    }
+
+    @Test
+    void l203AnApprovalWithANegativeAmountOrACancelWithAPositiveOneIsRefused() {
+        LocalDateTime at = LocalDateTime.of(2026, 3, 1, 9, 0);
+        assertThat(policy.decide(approval(at, -10_000, "2.300", "CREDIT", "SMALL"), false))
+                .isInstanceOfSatisfying(DiffDecision.Refused.class, r -> {
+                    assertThat(r.rejection().code()).isEqualTo("L203");
+                    assertThat(r.rejection().message()).contains("amount -10000 of transaction T1 (APPROVAL)");
+                });
+        for (String type : new String[] {"CANCEL", "PARTIAL_CANCEL"}) {
+            assertThat(policy.decide(tx(type, at, 10_000, "2.300", "CREDIT", "SMALL", "REGISTERED", "123456******1234"),
+                    false)).isInstanceOfSatisfying(DiffDecision.Refused.class,
+                    r -> assertThat(r.rejection().code()).isEqualTo("L203"));
+        }
+        // refused even when the tier would make it N001: bad data is reported, not hidden behind eligibility
+        assertThat(policy.decide(approval(at, -10_000, "2.300", "CREDIT", "GENERAL"), false))
+                .isInstanceOfSatisfying(DiffDecision.Refused.class,
+                        r -> assertThat(r.rejection().code()).isEqualTo("L203"));
+        // a same-day pair is N003 on both rows whatever their data: neither is ever sent
+        assertThat(policy.decide(approval(at, -10_000, "2.300", "CREDIT", "SMALL"), true))
+                .isEqualTo(new DiffDecision.NotEligible("N003"));
+    }
+
+    @Test
+    void aCancelWhoseOriginalApprovalIsUnknownIsSentAsACancel() {
+        // no approval row matches (not a same-day pair): the cancel is collected with its negative difference and
+        // KIS decides (E203 "cancel whose original approval KIS does not know" when it does not know it either)
+        TransactionCandidate orphan = new TransactionCandidate("T7", "SM1", "KB", "CREDIT", "CANCEL", "87654321",
+                LocalDateTime.of(2026, 3, 2, 9, 0), "99999999", LocalDate.of(2026, 2, 27), "123456******1234",
+                -10_000, new BigDecimal("2.300"), -230, "REGISTERED", "SMALL", LocalDate.of(2020, 1, 1),
+                LocalDate.of(2030, 12, 31), "KIS000000000001", "2208162517");
+        assertThat(policy.decide(orphan, false)).isEqualTo(new DiffDecision.Collect(-190));
+    }
+
+    @Test
     void n003ForASameDayCancelPair() {
         assertThat(policy.decide(approval(LocalDateTime.of(2026, 3, 1, 9, 0), 10_000, "2.300", "CREDIT", "SMALL"), true))
                 .isEqualTo(new DiffDecision.NotEligible("N003"));

@@ -40,6 +40,43 @@ class RegistrationChecksTest {
     }
 
     @Test
+    void l104AValueWiderThanItsR1FieldIsRejectedNamingTheField() {
+        // 25 Hangul syllables are 50 CP949 bytes: exactly the business name field; one more does not fit
+        String fits = "가".repeat(25);
+        assertThat(RegistrationChecks.check(sm("2208162517", fits, "홍길동", LocalDate.of(2020, 1, 1), "서울"))).isEmpty();
+        Optional<LocalRejection> wide = RegistrationChecks.check(sm("2208162517", fits + "나", "홍길동",
+                LocalDate.of(2020, 1, 1), "서울"));
+        assertThat(wide).hasValueSatisfying(r -> {
+            assertThat(r.code()).isEqualTo("L104");
+            assertThat(r.message()).startsWith("business_name is 52 CP949 bytes, the R1 field holds 50");
+        });
+        // 11 syllables = 22 bytes, the representative field holds 20 (the column holds 50 characters)
+        assertThat(RegistrationChecks.check(sm("2208162517", "가게", "가".repeat(11), LocalDate.of(2020, 1, 1), "서울")))
+                .hasValueSatisfying(r -> assertThat(r.message()).startsWith("representative_name is 22 CP949 bytes"));
+        assertThat(RegistrationChecks.check(sm("2208162517", "가게", "홍길동", LocalDate.of(2020, 1, 1), "서".repeat(51))))
+                .hasValueSatisfying(r -> assertThat(r.message()).startsWith("address is 102 CP949 bytes"));
+        assertThat(RegistrationChecks.check(new SubMerchantCandidate("SM1", "2208162517", "가게", "홍길동",
+                LocalDate.of(2020, 1, 1), null, "5411", "0212345678", "서울시", null, "NONE")))
+                .hasValueSatisfying(r -> assertThat(r.message()).startsWith("postal_code is 6 CP949 bytes"));
+    }
+
+    @Test
+    void l104APhoneThatIsNotDigitsOnlyIsRejected() {
+        Optional<LocalRejection> dashed = RegistrationChecks.check(new SubMerchantCandidate("SM1", "2208162517", "가게",
+                "홍길동", LocalDate.of(2020, 1, 1), null, "5411", "02-1234-5678", "04524", "서울", "NONE"));
+        assertThat(dashed).hasValueSatisfying(r -> {
+            assertThat(r.code()).isEqualTo("L104");
+            assertThat(r.message()).contains("phone '02-1234-5678'");
+        });
+    }
+
+    @Test
+    void theEarlierCheckWinsOverL104() {
+        assertThat(code(sm("1048100056", "가".repeat(30), "홍길동", LocalDate.of(2020, 1, 1), "서울"))).contains("L101");
+        assertThat(code(sm("2208162517", "가".repeat(30), "", LocalDate.of(2020, 1, 1), "서울"))).contains("L103");
+    }
+
+    @Test
     void requestTypeFollowsStatus() {
         assertThat(sm("2208162517", "a", "b", LocalDate.now(), null).requestType()).isEqualTo("N");
         assertThat(new SubMerchantCandidate("S", "2208162517", "a", "b", null, null, null, null, null, null, "CHANGED")

@@ -1,5 +1,7 @@
 package kr.co.pg.settlement.kis.protocol;
 
+import java.util.function.ToIntFunction;
+
 /** Layout of a data (D) record: every one starts with the record type and a 7-digit sequence. */
 abstract class DataLayout<R> extends RecordLayout<R> {
 
@@ -7,21 +9,39 @@ abstract class DataLayout<R> extends RecordLayout<R> {
     static final Field SEQ = Field.n("seq", 2, 7);
 
     final FileType fileType;
+    private final ToIntFunction<R> seqOf;
 
-    DataLayout(FileType fileType, Field... fields) {
+    DataLayout(FileType fileType, ToIntFunction<R> seqOf, Field... fields) {
         super(fileType.recordLength(), fields);
         this.fileType = fileType;
+        this.seqOf = seqOf;
     }
 
     abstract R parse(byte[] b, int base, Cp949Text text);
 
-    /** Writes the record into {@code buf}, pre-filled with spaces; throws RecordFormatException. */
-    abstract void format(R record, byte[] buf, Cp949Text text);
+    final int seq(R record) {
+        return seqOf.applyAsInt(record);
+    }
 
-    abstract int seq(R record);
+    /** Writes the record into {@code buf}, pre-filled with spaces; throws RecordFormatException. */
+    final void format(R record, byte[] buf, Cp949Text text) {
+        buf[RECORD_TYPE.offset] = 'D';
+        SEQ.putNumber(buf, seq(record));
+        formatFields(record, buf, text);
+    }
+
+    /** Writes the fields after the record type and sequence. */
+    abstract void formatFields(R record, byte[] buf, Cp949Text text);
 
     /** Adds a record that passed validation to the totals. */
-    abstract void accumulate(byte[] b, int base, Totals totals);
+    final void accumulate(byte[] b, int base, Totals totals) {
+        totals.count++;
+        addToControlTotals(b, base, totals);
+    }
+
+    /** What the record adds to the trailer's totals besides the count (R1: nothing). */
+    void addToControlTotals(byte[] b, int base, Totals totals) {
+    }
 
     static DataLayout<?> of(FileType type) {
         switch (type) {

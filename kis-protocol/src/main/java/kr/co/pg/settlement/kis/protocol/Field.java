@@ -4,11 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.Arrays;
+import java.util.List;
 
 /**
  * One row of a layout table of kis-interface.md section 3: name, position (from 1), length in bytes and type.
- * Knows how to check, read and write its bytes without building intermediate Strings for numbers.
+ * Reads and writes its bytes without building intermediate Strings for numbers; {@link FieldCheck} checks them,
+ * {@link AsciiBytes} and {@link CalendarBytes} hold the byte-level rules of digits, dates and times.
  */
 final class Field {
 
@@ -32,8 +33,6 @@ final class Field {
         /** one of a fixed set of ASCII codes (may include the all-spaces code) */
         CODE
     }
-
-    static final byte SPACE = ' ';
 
     final String name;
     final int pos;
@@ -115,49 +114,9 @@ final class Field {
         return codes.clone();
     }
 
-    // ------------------------------------------------------------------ checking (reader, pass 1)
+    // ------------------------------------------------------------------ checking (reader, pass 1: FieldCheck)
 
-    /** Null when the bytes are a valid value of this field, else the reason. */
-    String check(byte[] b, int base, Cp949Text text) {
-        int from = base + offset;
-        switch (type) {
-            case A:
-                return text.check(b, from, len);
-            case N:
-            case R:
-                return allDigits(b, from, len) ? null : "not digits (N(" + len + "))";
-            case S:
-                return checkSigned(b, from);
-            case DATE:
-                return isDate(b, from) ? null : "not a calendar date YYYYMMDD";
-            case OPTIONAL_DATE:
-                return isDate(b, from) || allSpaces(b, from, 8) ? null : "not a calendar date YYYYMMDD nor 8 spaces";
-            case TIME:
-                return isTime(b, from) ? null : "not a time HHMMSS";
-            case DATE_TIME:
-                return isDate(b, from) && isTime(b, from + 8) ? null : "not a date-time YYYYMMDDHHMMSS";
-            case CODE:
-                return codeIndex(b, from) >= 0 ? null : "not one of " + describeCodes();
-            default:
-                throw new AssertionError(type);
-        }
-    }
-
-    private String checkSigned(byte[] b, int from) {
-        byte sign = b[from];
-        if (sign != '+' && sign != '-') {
-            return "not a signed amount: sign byte must be '+' or '-'";
-        }
-        if (!allDigits(b, from + 1, len - 1)) {
-            return "not a signed amount: digits expected after the sign";
-        }
-        if (sign == '-' && digits(b, from + 1, len - 1) == 0) {
-            return "zero must carry the sign '+'";
-        }
-        return null;
-    }
-
-    private String describeCodes() {
+    String describeCodes() {
         StringBuilder sb = new StringBuilder();
         for (String c : codes) {
             if (sb.length() > 0) {
@@ -168,88 +127,30 @@ final class Field {
         return sb.toString();
     }
 
-    private int codeIndex(byte[] b, int from) {
-        outer:
-        for (int i = 0; i < codes.length; i++) {
-            String c = codes[i];
-            for (int k = 0; k < len; k++) {
-                if (b[from + k] != c.charAt(k)) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
-
-    static boolean allDigits(byte[] b, int from, int len) {
-        for (int i = from; i < from + len; i++) {
-            if (b[i] < '0' || b[i] > '9') {
-                return false;
+    /** True when the bytes are one of the field's codes. */
+    boolean holdsCode(byte[] b, int base) {
+        for (String c : codes) {
+            if (sameBytes(b, base, c)) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
-    static boolean allSpaces(byte[] b, int from, int len) {
-        for (int i = from; i < from + len; i++) {
-            if (b[i] != SPACE) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static long digits(byte[] b, int from, int len) {
-        long v = 0;
-        for (int i = from; i < from + len; i++) {
-            v = v * 10 + (b[i] - '0');
-        }
-        return v;
-    }
-
-    static boolean isDate(byte[] b, int from) {
-        if (!allDigits(b, from, 8)) {
-            return false;
-        }
-        int y = (int) digits(b, from, 4);
-        int m = (int) digits(b, from + 4, 2);
-        int d = (int) digits(b, from + 6, 2);
-        if (y < 1 || m < 1 || m > 12 || d < 1) {
-            return false;
-        }
-        return d <= lengthOfMonth(y, m);
-    }
-
-    private static int lengthOfMonth(int y, int m) {
-        switch (m) {
-            case 2:
-                boolean leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-                return leap ? 29 : 28;
-            case 4:
-            case 6:
-            case 9:
-            case 11:
-                return 30;
-            default:
-                return 31;
-        }
-    }
-
-    static boolean isTime(byte[] b, int from) {
-        return allDigits(b, from, 6) && digits(b, from, 2) <= 23 && digits(b, from + 2, 2) <= 59
-                && digits(b, from + 4, 2) <= 59;
+    /** All spaces: a required A field was left empty. */
+    boolean isBlank(byte[] b, int base) {
+        return AsciiBytes.allSpaces(b, base + offset, len);
     }
 
     // ------------------------------------------------------------------ reading (values already checked)
 
     long number(byte[] b, int base) {
-        return digits(b, base + offset, len);
+        return AsciiBytes.digits(b, base + offset, len);
     }
 
     long signed(byte[] b, int base) {
         int from = base + offset;
-        long v = digits(b, from + 1, len - 1);
+        long v = AsciiBytes.digits(b, from + 1, len - 1);
         return b[from] == '-' ? -v : v;
     }
 
@@ -257,23 +158,19 @@ final class Field {
         return BigDecimal.valueOf(number(b, base), 3);
     }
 
+    /** Null for an optional date left as spaces. */
     LocalDate date(byte[] b, int base) {
-        int from = base + offset;
-        if (allSpaces(b, from, 8)) {
-            return null;
-        }
-        return LocalDate.of((int) digits(b, from, 4), (int) digits(b, from + 4, 2), (int) digits(b, from + 6, 2));
+        return isBlank(b, base) ? null : CalendarBytes.readDate(b, base + offset);
     }
 
     LocalTime time(byte[] b, int base) {
-        int from = base + offset;
-        return LocalTime.of((int) digits(b, from, 2), (int) digits(b, from + 2, 2), (int) digits(b, from + 4, 2));
+        return CalendarBytes.readTime(b, base + offset);
     }
 
     LocalDateTime dateTime(byte[] b, int base) {
         int from = base + offset;
-        return LocalDateTime.of((int) digits(b, from, 4), (int) digits(b, from + 4, 2), (int) digits(b, from + 6, 2),
-                (int) digits(b, from + 8, 2), (int) digits(b, from + 10, 2), (int) digits(b, from + 12, 2));
+        return LocalDateTime.of(CalendarBytes.readDate(b, from),
+                CalendarBytes.readTime(b, from + CalendarBytes.DATE_LENGTH));
     }
 
     /** Text without its trailing spaces; null when the field is all spaces. */
@@ -286,13 +183,7 @@ final class Field {
     }
 
     boolean sameBytes(byte[] b, int base, String ascii) {
-        int from = base + offset;
-        for (int k = 0; k < len; k++) {
-            if (b[from + k] != ascii.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
+        return AsciiBytes.same(b, base + offset, ascii);
     }
 
     /** The field's bytes for an error message (CP949, undecodable bytes shown as \xNN). */
@@ -310,7 +201,7 @@ final class Field {
         if (value < 0 || value > maxMagnitude) {
             throw fail(Long.toString(value), "does not fit N(" + len + ") (0 to " + maxMagnitude + ")");
         }
-        writeDigits(buf, offset, len, value);
+        AsciiBytes.writeDigits(buf, offset, len, value);
     }
 
     void putSigned(byte[] buf, long value) {
@@ -318,7 +209,7 @@ final class Field {
             throw fail(Long.toString(value), "does not fit S(" + len + ") (at most " + maxMagnitude + " in magnitude)");
         }
         buf[offset] = value < 0 ? (byte) '-' : (byte) '+';
-        writeDigits(buf, offset + 1, len - 1, Math.abs(value));
+        AsciiBytes.writeDigits(buf, offset + 1, len - 1, Math.abs(value));
     }
 
     void putRate(byte[] buf, BigDecimal rate) {
@@ -335,7 +226,7 @@ final class Field {
         if (v < 0 || v > 99_999) {
             throw fail(rate.toPlainString(), "out of range for R(5) (0.000 to 99.999)");
         }
-        writeDigits(buf, offset, len, v);
+        AsciiBytes.writeDigits(buf, offset, len, v);
     }
 
     void putDate(byte[] buf, LocalDate date) {
@@ -345,47 +236,49 @@ final class Field {
             }
             throw fail("null", "a date is required");
         }
-        if (date.getYear() < 1 || date.getYear() > 9999) {
-            throw fail(date.toString(), "year outside 0001-9999");
-        }
-        writeDigits(buf, offset, 4, date.getYear());
-        writeDigits(buf, offset + 4, 2, date.getMonthValue());
-        writeDigits(buf, offset + 6, 2, date.getDayOfMonth());
+        requireFourDigitYear(date.getYear(), date);
+        CalendarBytes.writeDate(buf, offset, date);
     }
 
     void putTime(byte[] buf, LocalTime time) {
-        if (time == null) {
-            throw fail("null", "a time is required");
-        }
-        if (time.getNano() != 0) {
-            throw fail(time.toString(), "has fractions of a second; HHMMSS holds whole seconds");
-        }
-        writeDigits(buf, offset, 2, time.getHour());
-        writeDigits(buf, offset + 2, 2, time.getMinute());
-        writeDigits(buf, offset + 4, 2, time.getSecond());
+        requireWholeSeconds(time, time == null ? 0 : time.getNano(), "a time", "HHMMSS");
+        CalendarBytes.writeTime(buf, offset, time);
     }
 
     void putDateTime(byte[] buf, LocalDateTime at) {
-        if (at == null) {
-            throw fail("null", "a date-time is required");
+        requireWholeSeconds(at, at == null ? 0 : at.getNano(), "a date-time", "YYYYMMDDHHMMSS");
+        requireFourDigitYear(at.getYear(), at);
+        CalendarBytes.writeDate(buf, offset, at.toLocalDate());
+        CalendarBytes.writeTime(buf, offset + CalendarBytes.DATE_LENGTH, at.toLocalTime());
+    }
+
+    /** A null value is refused too: times are never optional. */
+    private void requireWholeSeconds(Object value, int nanos, String what, String pattern) {
+        if (value == null) {
+            throw fail("null", what + " is required");
         }
-        if (at.getNano() != 0) {
-            throw fail(at.toString(), "has fractions of a second; YYYYMMDDHHMMSS holds whole seconds");
+        if (nanos != 0) {
+            throw fail(value.toString(), "has fractions of a second; " + pattern + " holds whole seconds");
         }
-        if (at.getYear() < 1 || at.getYear() > 9999) {
-            throw fail(at.toString(), "year outside 0001-9999");
+    }
+
+    private void requireFourDigitYear(int year, Object value) {
+        if (year < 1 || year > 9999) {
+            throw fail(value.toString(), "year outside 0001-9999");
         }
-        writeDigits(buf, offset, 4, at.getYear());
-        writeDigits(buf, offset + 4, 2, at.getMonthValue());
-        writeDigits(buf, offset + 6, 2, at.getDayOfMonth());
-        writeDigits(buf, offset + 8, 2, at.getHour());
-        writeDigits(buf, offset + 10, 2, at.getMinute());
-        writeDigits(buf, offset + 12, 2, at.getSecond());
+    }
+
+    /** For A fields that must not be left empty; {@code what} names the value in the message. */
+    void putRequiredText(byte[] buf, String value, Cp949Text text, String what) {
+        if (value == null || value.isBlank()) {
+            throw fail(String.valueOf(value), what + " is required");
+        }
+        putText(buf, value, text);
     }
 
     void putCode(byte[] buf, String code) {
         String value = code == null ? " ".repeat(len) : code;
-        if (!Arrays.asList(codes).contains(value)) {
+        if (!List.of(codes).contains(value)) {
             throw fail(code == null ? "null" : code, "not one of " + describeCodes());
         }
         for (int k = 0; k < len; k++) {
@@ -395,14 +288,6 @@ final class Field {
 
     void putCode(byte[] buf, char code) {
         putCode(buf, String.valueOf(code));
-    }
-
-    private static void writeDigits(byte[] buf, int from, int len, long value) {
-        long v = value;
-        for (int i = from + len - 1; i >= from; i--) {
-            buf[i] = (byte) ('0' + (int) (v % 10));
-            v /= 10;
-        }
     }
 
     RecordFormatException fail(String value, String reason) {

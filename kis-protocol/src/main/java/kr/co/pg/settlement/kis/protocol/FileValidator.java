@@ -92,7 +92,7 @@ final class FileValidator {
         }
         boolean ok = dataLayout.validate(s.bytes, s.offset, line, sink, text);
         int seqFrom = s.offset + DataLayout.SEQ.offset;
-        if (Field.allDigits(s.bytes, seqFrom, DataLayout.SEQ.len)) {
+        if (AsciiBytes.allDigits(s.bytes, seqFrom, DataLayout.SEQ.len)) {
             long seq = DataLayout.SEQ.number(s.bytes, s.offset);
             if (seq != previousSeq + 1) {
                 sink.add(line, DataLayout.SEQ.label(), DataLayout.SEQ.display(s.bytes, s.offset), "sequence " + seq

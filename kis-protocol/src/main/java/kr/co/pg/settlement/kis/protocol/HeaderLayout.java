@@ -34,8 +34,7 @@ final class HeaderLayout extends RecordLayout<FileHeader> {
             sink.add(line, FILE_CODE.label(), FILE_CODE.display(b, base), "expected a " + expected + " file");
             ok = false;
         }
-        if (Field.allSpaces(b, base + PG_COMPANY_CODE.offset, PG_COMPANY_CODE.len)) {
-            sink.add(line, PG_COMPANY_CODE.label(), PG_COMPANY_CODE.display(b, base), "PG company code is missing");
+        if (!present(PG_COMPANY_CODE, b, base, line, sink, "PG company code")) {
             ok = false;
         }
         if (FILE_SEQ.number(b, base) == 0) {
@@ -69,10 +68,7 @@ final class HeaderLayout extends RecordLayout<FileHeader> {
         }
         RECORD_TYPE.putCode(buf, "H");
         FILE_CODE.putCode(buf, expected.name());
-        if (h.pgCompanyCode() == null || h.pgCompanyCode().isBlank()) {
-            throw PG_COMPANY_CODE.fail(String.valueOf(h.pgCompanyCode()), "PG company code is required");
-        }
-        PG_COMPANY_CODE.putText(buf, h.pgCompanyCode(), text);
+        PG_COMPANY_CODE.putRequiredText(buf, h.pgCompanyCode(), text, "PG company code");
         FILE_DATE.putDate(buf, h.fileDate());
         if (h.fileSeq() < 1) {
             throw FILE_SEQ.fail(Integer.toString(h.fileSeq()), "file sequence starts at 000001");

@@ -84,7 +84,7 @@ public final class KisFileWriter<R> implements AutoCloseable {
             throw new RecordFormatException(where, DataLayout.SEQ.label(), Integer.toString(seq),
                     "sequence must be " + (lastSeq + 1) + " (consecutive from 1)");
         }
-        Arrays.fill(record, 0, layout.recordLength, Field.SPACE);
+        Arrays.fill(record, 0, layout.recordLength, AsciiBytes.SPACE);
         try {
             layout.format(rec, record, text);
             next.copyFrom(totals);
@@ -133,7 +133,7 @@ public final class KisFileWriter<R> implements AutoCloseable {
 
     private byte[] blank() {
         byte[] b = new byte[layout.recordLength + 2];
-        Arrays.fill(b, Field.SPACE);
+        Arrays.fill(b, AsciiBytes.SPACE);
         return b;
     }
 

@@ -18,7 +18,7 @@ final class R1Layout extends DataLayout<R1Record> {
     static final R1Layout INSTANCE = new R1Layout();
 
     private R1Layout() {
-        super(FileType.R1, RECORD_TYPE, SEQ, REQUEST_TYPE, SUB_MERCHANT_ID, BUSINESS_NO, BUSINESS_NAME,
+        super(FileType.R1, R1Record::seq, RECORD_TYPE, SEQ, REQUEST_TYPE, SUB_MERCHANT_ID, BUSINESS_NO, BUSINESS_NAME,
                 REPRESENTATIVE_NAME, OPENED_ON, CLOSED_ON, INDUSTRY_CODE, PHONE, POSTAL_CODE, ADDRESS);
     }
 
@@ -29,7 +29,7 @@ final class R1Layout extends DataLayout<R1Record> {
         while (i < from + PHONE.len && b[i] >= '0' && b[i] <= '9') {
             i++;
         }
-        if (!Field.allSpaces(b, i, from + PHONE.len - i)) {
+        if (!AsciiBytes.allSpaces(b, i, from + PHONE.len - i)) {
             sink.add(line, PHONE.label(), PHONE.display(b, base), "phone must be digits only, left-aligned");
             return false;
         }
@@ -46,9 +46,7 @@ final class R1Layout extends DataLayout<R1Record> {
     }
 
     @Override
-    void format(R1Record r, byte[] buf, Cp949Text text) {
-        buf[0] = 'D';
-        SEQ.putNumber(buf, r.seq());
+    void formatFields(R1Record r, byte[] buf, Cp949Text text) {
         REQUEST_TYPE.putCode(buf, r.requestType());
         SUB_MERCHANT_ID.putText(buf, r.subMerchantId(), text);
         putDigitString(BUSINESS_NO, buf, r.businessNo());
@@ -64,15 +62,5 @@ final class R1Layout extends DataLayout<R1Record> {
         PHONE.putText(buf, phone, text);
         POSTAL_CODE.putText(buf, r.postalCode(), text);
         ADDRESS.putText(buf, r.address(), text);
-    }
-
-    @Override
-    int seq(R1Record record) {
-        return record.seq();
-    }
-
-    @Override
-    void accumulate(byte[] b, int base, Totals totals) {
-        totals.count++;
     }
 }

@@ -18,15 +18,14 @@ final class R2Layout extends DataLayout<R2Record> {
     static final R2Layout INSTANCE = new R2Layout();
 
     private R2Layout() {
-        super(FileType.R2, RECORD_TYPE, SEQ, REQUEST_TYPE, SUB_MERCHANT_ID, BUSINESS_NO, RESULT_CODE, RESULT_MESSAGE,
+        super(FileType.R2, R2Record::seq, RECORD_TYPE, SEQ, REQUEST_TYPE, SUB_MERCHANT_ID, BUSINESS_NO, RESULT_CODE, RESULT_MESSAGE,
                 FEE_TIER, TIER_VALID_FROM, TIER_VALID_TO, KIS_SUB_MERCHANT_NO);
     }
 
     @Override
     boolean validateRecord(byte[] b, int base, int line, ErrorSink sink) {
         boolean ok = true;
-        if (Field.allSpaces(b, base + RESULT_CODE.offset, RESULT_CODE.len)) {
-            sink.add(line, RESULT_CODE.label(), RESULT_CODE.display(b, base), "result code is missing");
+        if (!present(RESULT_CODE, b, base, line, sink, "result code")) {
             ok = false;
         } else if (!RESULT_CODE.sameBytes(b, base, REGISTERED) && !FEE_TIER.sameBytes(b, base, "  ")) {
             sink.add(line, FEE_TIER.label(), FEE_TIER.display(b, base),
@@ -46,16 +45,11 @@ final class R2Layout extends DataLayout<R2Record> {
     }
 
     @Override
-    void format(R2Record r, byte[] buf, Cp949Text text) {
-        buf[0] = 'D';
-        SEQ.putNumber(buf, r.seq());
+    void formatFields(R2Record r, byte[] buf, Cp949Text text) {
         REQUEST_TYPE.putCode(buf, r.requestType());
         SUB_MERCHANT_ID.putText(buf, r.subMerchantId(), text);
         putDigitString(BUSINESS_NO, buf, r.businessNo());
-        if (r.resultCode() == null || r.resultCode().isBlank()) {
-            throw RESULT_CODE.fail(String.valueOf(r.resultCode()), "result code is required");
-        }
-        RESULT_CODE.putText(buf, r.resultCode(), text);
+        RESULT_CODE.putRequiredText(buf, r.resultCode(), text, "result code");
         RESULT_MESSAGE.putText(buf, r.resultMessage(), text);
         String tier = r.feeTier() == null || r.feeTier().isBlank() ? null : r.feeTier();
         if (tier != null && !REGISTERED.equals(r.resultCode())) {
@@ -68,13 +62,7 @@ final class R2Layout extends DataLayout<R2Record> {
     }
 
     @Override
-    int seq(R2Record record) {
-        return record.seq();
-    }
-
-    @Override
-    void accumulate(byte[] b, int base, Totals totals) {
-        totals.count++;
+    void addToControlTotals(byte[] b, int base, Totals totals) {
         totals.addResult(RESULT_CODE.sameBytes(b, base, REGISTERED), 0);
     }
 }

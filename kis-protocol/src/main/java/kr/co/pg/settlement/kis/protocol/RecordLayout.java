@@ -42,14 +42,14 @@ abstract class RecordLayout<R> {
     final boolean validate(byte[] b, int base, int line, ErrorSink sink, Cp949Text text) {
         boolean ok = true;
         for (Field f : fields) {
-            String reason = f.check(b, base, text);
+            String reason = FieldCheck.reason(f, b, base, text);
             if (reason != null) {
                 sink.add(line, f.label(), display(f, b, base), reason);
                 ok = false;
             }
         }
         for (int[] gap : fillers) {
-            if (!Field.allSpaces(b, base + gap[0], gap[1])) {
+            if (!AsciiBytes.allSpaces(b, base + gap[0], gap[1])) {
                 sink.add(line, "filler (pos " + (gap[0] + 1) + "-" + (gap[0] + gap[1]) + ")",
                         Cp949Text.display(b, base + gap[0], gap[1]), "filler must be spaces");
                 ok = false;
@@ -60,6 +60,15 @@ abstract class RecordLayout<R> {
 
     /** Rules across fields, run once every field is valid on its own. */
     boolean validateRecord(byte[] b, int base, int line, ErrorSink sink) {
+        return true;
+    }
+
+    /** False, with the error {@code what is missing}, when a required A field is all spaces. */
+    final boolean present(Field f, byte[] b, int base, int line, ErrorSink sink, String what) {
+        if (f.isBlank(b, base)) {
+            sink.add(line, f.label(), display(f, b, base), what + " is missing");
+            return false;
+        }
         return true;
     }
 

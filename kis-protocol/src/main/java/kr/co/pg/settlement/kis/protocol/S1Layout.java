@@ -29,7 +29,7 @@ final class S1Layout extends DataLayout<S1Record> {
     static final S1Layout INSTANCE = new S1Layout();
 
     private S1Layout() {
-        super(FileType.S1, RECORD_TYPE, SEQ, TRANSACTION_ID, SUB_MERCHANT_ID, KIS_SUB_MERCHANT_NO, BUSINESS_NO,
+        super(FileType.S1, S1Record::seq, RECORD_TYPE, SEQ, TRANSACTION_ID, SUB_MERCHANT_ID, KIS_SUB_MERCHANT_NO, BUSINESS_NO,
                 CARD_COMPANY, CARD_TYPE, TRANSACTION_TYPE, APPROVAL_DATE, APPROVAL_TIME, APPROVAL_NO,
                 ORIGINAL_APPROVAL_DATE, ORIGINAL_APPROVAL_NO, MASKED_CARD_NO, AMOUNT, APPLIED_FEE_RATE, FEE_AMOUNT,
                 EXPECTED_DIFFERENCE);
@@ -94,14 +94,12 @@ final class S1Layout extends DataLayout<S1Record> {
     }
 
     @Override
-    void format(S1Record r, byte[] buf, Cp949Text text) {
+    void formatFields(S1Record r, byte[] buf, Cp949Text text) {
         // checked first: a full card number must not reach any buffer or message
         String card = r.maskedCardNo();
         if (card == null || !MASKED_CARD.matcher(card).matches()) {
             throw MASKED_CARD_NO.fail(redact(card), "not a masked card number dddddd******dddd");
         }
-        buf[0] = 'D';
-        SEQ.putNumber(buf, r.seq());
         TRANSACTION_ID.putText(buf, r.transactionId(), text);
         SUB_MERCHANT_ID.putText(buf, r.subMerchantId(), text);
         KIS_SUB_MERCHANT_NO.putText(buf, r.kisSubMerchantNo(), text);
@@ -122,13 +120,7 @@ final class S1Layout extends DataLayout<S1Record> {
     }
 
     @Override
-    int seq(S1Record record) {
-        return record.seq();
-    }
-
-    @Override
-    void accumulate(byte[] b, int base, Totals totals) {
-        totals.count++;
+    void addToControlTotals(byte[] b, int base, Totals totals) {
         totals.addAmounts(AMOUNT.signed(b, base), FEE_AMOUNT.signed(b, base));
     }
 }

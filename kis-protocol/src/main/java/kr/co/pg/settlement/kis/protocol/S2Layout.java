@@ -17,17 +17,13 @@ final class S2Layout extends DataLayout<S2Record> {
     static final S2Layout INSTANCE = new S2Layout();
 
     private S2Layout() {
-        super(FileType.S2, RECORD_TYPE, SEQ, TRANSACTION_ID, APPROVAL_NO, APPROVAL_DATE, RESULT_CODE, RESULT_MESSAGE,
+        super(FileType.S2, S2Record::seq, RECORD_TYPE, SEQ, TRANSACTION_ID, APPROVAL_NO, APPROVAL_DATE, RESULT_CODE, RESULT_MESSAGE,
                 PREFERENTIAL_RATE, DIFFERENCE_AMOUNT, PAYOUT_DATE);
     }
 
     @Override
     boolean validateRecord(byte[] b, int base, int line, ErrorSink sink) {
-        if (Field.allSpaces(b, base + RESULT_CODE.offset, RESULT_CODE.len)) {
-            sink.add(line, RESULT_CODE.label(), RESULT_CODE.display(b, base), "result code is missing");
-            return false;
-        }
-        return true;
+        return present(RESULT_CODE, b, base, line, sink, "result code");
     }
 
     @Override
@@ -39,16 +35,11 @@ final class S2Layout extends DataLayout<S2Record> {
     }
 
     @Override
-    void format(S2Record r, byte[] buf, Cp949Text text) {
-        buf[0] = 'D';
-        SEQ.putNumber(buf, r.seq());
+    void formatFields(S2Record r, byte[] buf, Cp949Text text) {
         TRANSACTION_ID.putText(buf, r.transactionId(), text);
         APPROVAL_NO.putText(buf, r.approvalNo(), text);
         APPROVAL_DATE.putDate(buf, r.approvalDate());
-        if (r.resultCode() == null || r.resultCode().isBlank()) {
-            throw RESULT_CODE.fail(String.valueOf(r.resultCode()), "result code is required");
-        }
-        RESULT_CODE.putText(buf, r.resultCode(), text);
+        RESULT_CODE.putRequiredText(buf, r.resultCode(), text, "result code");
         RESULT_MESSAGE.putText(buf, r.resultMessage(), text);
         PREFERENTIAL_RATE.putRate(buf, r.preferentialRate());
         DIFFERENCE_AMOUNT.putSigned(buf, r.differenceAmount());
@@ -56,13 +47,7 @@ final class S2Layout extends DataLayout<S2Record> {
     }
 
     @Override
-    int seq(S2Record record) {
-        return record.seq();
-    }
-
-    @Override
-    void accumulate(byte[] b, int base, Totals totals) {
-        totals.count++;
+    void addToControlTotals(byte[] b, int base, Totals totals) {
         totals.addResult(RESULT_CODE.sameBytes(b, base, ACCEPTED), DIFFERENCE_AMOUNT.signed(b, base));
     }
 }

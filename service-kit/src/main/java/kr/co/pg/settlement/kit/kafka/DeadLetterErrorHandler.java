@@ -7,6 +7,8 @@ import kr.co.pg.settlement.events.InvalidFieldException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -35,6 +37,34 @@ public final class DeadLetterErrorHandler {
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
         handler.addNotRetryableExceptions(InvalidEventException.class);
         return handler;
+    }
+
+    /**
+     * The same, with the backoff from {@code {retrySettings}.initial-interval} (default 1s),
+     * {@code .multiplier} (2.0) and {@code .max-interval} (60s).
+     */
+    public static DefaultErrorHandler create(KafkaOperations<?, ?> template, String deadLetterTopic,
+                                             Environment environment, String retrySettings) {
+        Binder settings = Binder.get(environment);
+        return create(template, deadLetterTopic,
+                settings.bind(retrySettings + ".initial-interval", Duration.class).orElse(Duration.ofSeconds(1)),
+                settings.bind(retrySettings + ".multiplier", Double.class).orElse(2.0),
+                settings.bind(retrySettings + ".max-interval", Duration.class).orElse(Duration.ofSeconds(60)));
+    }
+
+    /**
+     * Why a record failed, for the log and the listener's exception: the {@link InvalidEventException}'s message when
+     * there is one in the causes, else the root cause (type and message).
+     */
+    public static String reason(Throwable e) {
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidEventException) {
+                return t.getMessage();
+            }
+            root = t;
+        }
+        return root.toString();
     }
 
     /** dltReason (the InvalidEventException's message), and for a field fault dltField and dltValue (cut). */

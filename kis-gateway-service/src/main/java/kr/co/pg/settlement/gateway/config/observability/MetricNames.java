@@ -2,6 +2,7 @@ package kr.co.pg.settlement.gateway.config.observability;
 
 import java.util.List;
 import kr.co.pg.settlement.kit.kis.KisCallTimer;
+import kr.co.pg.settlement.kit.metrics.DeadLetterGauges;
 
 /**
  * Every meter the gateway registers itself (Micrometer names; on /actuator/prometheus dots become underscores, a
@@ -17,7 +18,7 @@ public final class MetricNames {
      * unreachable, or other); with a latency histogram. */
     public static final String KIS_CALLS = KisCallTimer.KIS_CALLS;
     /** Gauge: records on the service's dead-letter topic (end minus start offsets), by {@code topic}. */
-    public static final String DLT_RECORDS = "settlement.dlt.records";
+    public static final String DLT_RECORDS = DeadLetterGauges.DLT_RECORDS;
 
     public static List<String> all() {
         return List.of(KIS_CALLS, DLT_RECORDS);

@@ -33,6 +33,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeStrategies;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -75,6 +76,11 @@ public final class KisClient implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
 
     public KisClient(KisClientConfig config, Clock clock) {
+        this(config, clock, (request, next) -> next.exchange(request));
+    }
+
+    /** With {@code filter} applied to every request (the services add the W3C {@code traceparent} header there). */
+    public KisClient(KisClientConfig config, Clock clock, ExchangeFilterFunction filter) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.signer = new KeyedSigner(config.secret().current());
@@ -95,6 +101,7 @@ public final class KisClient implements AutoCloseable {
             http = http.secure(spec -> spec.sslContext(tls).handshakeTimeout(config.connectTimeout()));
         }
         this.webClient = WebClient.builder()
+                .filter(Objects.requireNonNull(filter, "filter"))
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .exchangeStrategies(ExchangeStrategies.builder()
                         .codecs(c -> c.defaultCodecs().maxInMemorySize(config.maxInMemoryBytes()))

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -36,16 +37,23 @@ final class EmbeddedKafka implements KafkaBroker, AutoCloseable {
     private final Path logDir;
     private final int port;
     private final boolean temporary;
+    private final ScramSecurity security;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaRaftServer server, Path logDir, int port, boolean temporary) {
+    private EmbeddedKafka(KafkaRaftServer server, Path logDir, int port, boolean temporary, ScramSecurity security) {
         this.server = server;
         this.logDir = logDir;
         this.port = port;
         this.temporary = temporary;
+        this.security = security;
     }
 
     static EmbeddedKafka startTemporary() {
+        return startTemporary(null);
+    }
+
+    /** {@code security} null: one PLAINTEXT listener; else one SASL_SSL listener with SCRAM and ACLs. */
+    static EmbeddedKafka startTemporary(ScramSecurity security) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             Path dir;
@@ -56,7 +64,7 @@ final class EmbeddedKafka implements KafkaBroker, AutoCloseable {
                 throw new UncheckedIOException("cannot create a temporary directory for Kafka", e);
             }
             try {
-                return start(dir, EmbeddedMariaDb.freePort(), EmbeddedMariaDb.freePort(), true);
+                return start(dir, EmbeddedMariaDb.freePort(), EmbeddedMariaDb.freePort(), true, security);
             } catch (RuntimeException e) {
                 last = e; // most likely a free port taken between probe and bind: try other ports
                 log.warn("Kafka start attempt {} failed: {}", attempt, e.toString());
@@ -68,10 +76,11 @@ final class EmbeddedKafka implements KafkaBroker, AutoCloseable {
 
     /** Keeps logs in {@code logDir}; the controller listens on {@code port + 1} unless given. */
     static EmbeddedKafka startPersistent(Path logDir, int port, int controllerPort) {
-        return start(logDir, port, controllerPort, false);
+        return start(logDir, port, controllerPort, false, null);
     }
 
-    private static EmbeddedKafka start(Path logDir, int port, int controllerPort, boolean temporary) {
+    private static EmbeddedKafka start(Path logDir, int port, int controllerPort, boolean temporary,
+                                       ScramSecurity security) {
         long started = System.nanoTime();
         try {
             Files.createDirectories(logDir);
@@ -79,9 +88,12 @@ final class EmbeddedKafka implements KafkaBroker, AutoCloseable {
             throw new UncheckedIOException("cannot create Kafka log directory " + logDir, e);
         }
         Properties props = config(logDir, port, controllerPort);
+        if (security != null) {
+            props.putAll(security.brokerConfig(HOST, port, controllerPort));
+        }
         KafkaConfig config = KafkaConfig.fromProps(props, false);
         if (!Files.exists(logDir.resolve("meta.properties"))) {
-            format(logDir);
+            format(logDir, security);
         }
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         try {
@@ -91,7 +103,7 @@ final class EmbeddedKafka implements KafkaBroker, AutoCloseable {
             throw new IllegalStateException("Kafka did not start on " + HOST + ":" + port + " (controller port "
                     + controllerPort + ", logs " + logDir + "): " + e.getMessage(), e);
         }
-        EmbeddedKafka kafka = new EmbeddedKafka(server, logDir, port, temporary);
+        EmbeddedKafka kafka = new EmbeddedKafka(server, logDir, port, temporary, security);
         try {
             kafka.awaitReady();
         } catch (RuntimeException e) {
@@ -139,9 +151,14 @@ final class EmbeddedKafka implements KafkaBroker, AutoCloseable {
         return p;
     }
 
-    private static void format(Path logDir) {
+    private static void format(Path logDir, ScramSecurity security) {
         try {
-            new Formatter()
+            Formatter formatter = new Formatter();
+            if (security != null) {
+                // the broker's own SCRAM user must exist before it starts: it logs in to itself with it
+                formatter.setScramArguments(List.of(security.formatterScramArgument()));
+            }
+            formatter
                     .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
                     .setNodeId(NODE_ID)
                     .setClusterId(Uuid.randomUuid().toString())
@@ -161,10 +178,14 @@ final class EmbeddedKafka implements KafkaBroker, AutoCloseable {
     private void awaitReady() {
         long deadline = System.currentTimeMillis() + 60_000;
         Exception lastError = null;
-        try (Admin admin = Admin.create(Map.of(
+        Map<String, Object> adminConfig = new HashMap<>(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000))) {
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
+        if (security != null) {
+            adminConfig.putAll(security.adminClientConfig());
+        }
+        try (Admin admin = Admin.create(adminConfig)) {
             while (System.currentTimeMillis() < deadline) {
                 try {
                     if (!admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).isEmpty()) {

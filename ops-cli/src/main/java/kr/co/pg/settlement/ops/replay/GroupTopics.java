@@ -12,8 +12,10 @@ import kr.co.pg.settlement.events.Topics;
 final class GroupTopics {
 
     static final Map<String, List<String>> KNOWN = Map.of(
-            ConsumerGroups.COLLECTOR, List.of(Topics.KICKOFF, Topics.SETTLEMENT_SLICE_REQUESTED, Topics.FILE_SUBMITTED, Topics.FILE_FAILED,
-                    Topics.REGISTRATION_RESULTS, Topics.SETTLEMENT_RESULTS),
+            // the collector reads its own file-requested topics back (its file ledger: re-creates files a restore lost)
+            ConsumerGroups.COLLECTOR, List.of(Topics.KICKOFF, Topics.SETTLEMENT_SLICE_REQUESTED, Topics.FILE_SUBMITTED,
+                    Topics.FILE_FAILED, Topics.REGISTRATION_RESULTS, Topics.SETTLEMENT_RESULTS,
+                    Topics.REGISTRATION_FILE_REQUESTED, Topics.SETTLEMENT_FILE_REQUESTED),
             ConsumerGroups.GATEWAY, List.of(Topics.REGISTRATION_FILE_REQUESTED, Topics.SETTLEMENT_FILE_REQUESTED),
             ConsumerGroups.POLLER, List.of(Topics.KICKOFF, Topics.FILE_SUBMITTED));
 

@@ -49,6 +49,11 @@ final class EmbeddedMariaDb implements MariaDbServer, AutoCloseable {
 
     /** A throw-away server on a free port, its files deleted when it stops. */
     static EmbeddedMariaDb startTemporary() {
+        return startTemporary(null);
+    }
+
+    /** As {@link #startTemporary()}; with {@code tls} not null the server also accepts TLS with that certificate. */
+    static EmbeddedMariaDb startTemporary(TlsFiles tls) {
         StaleServers.cleanUp();
         Path dir;
         try {
@@ -60,7 +65,7 @@ final class EmbeddedMariaDb implements MariaDbServer, AutoCloseable {
         IllegalStateException last = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {
-                return start(dir.resolve("data"), dir.resolve("mariadb.log"), freePort(), true);
+                return start(dir.resolve("data"), dir.resolve("mariadb.log"), freePort(), true, tls);
             } catch (PortTakenException e) {
                 last = e; // another process took the free port between probe and bind: try another
             }
@@ -70,10 +75,10 @@ final class EmbeddedMariaDb implements MariaDbServer, AutoCloseable {
 
     /** A server keeping its data in {@code dataDir} (created and initialised on first use). */
     static EmbeddedMariaDb startPersistent(Path dataDir, int port) {
-        return start(dataDir, dataDir.resolveSibling(dataDir.getFileName() + ".log"), port, false);
+        return start(dataDir, dataDir.resolveSibling(dataDir.getFileName() + ".log"), port, false, null);
     }
 
-    private static EmbeddedMariaDb start(Path dataDir, Path logFile, int port, boolean temporary) {
+    private static EmbeddedMariaDb start(Path dataDir, Path logFile, int port, boolean temporary, TlsFiles tls) {
         long started = System.nanoTime();
         MariaDbBinaries binaries = MariaDbBinaries.unpacked();
         try {
@@ -105,9 +110,16 @@ final class EmbeddedMariaDb implements MariaDbServer, AutoCloseable {
                     "--max-allowed-packet=256M",
                     // DATETIME columns hold KST wall-clock values; NOW() should agree with them.
                     "--default-time-zone=+09:00",
-                    "--max-connections=500",
-                    // Without this 11.4 generates a 4096-bit RSA key for auto-TLS at every start: 5-30 s of CPU.
-                    "--skip-ssl"));
+                    "--max-connections=500"));
+            if (tls == null) {
+                // Without this 11.4 generates a 4096-bit RSA key for auto-TLS at every start: 5-30 s of CPU.
+                command.add("--skip-ssl");
+            } else {
+                // self-signed: the certificate is its own CA
+                command.add("--ssl-cert=" + tls.certificate());
+                command.add("--ssl-key=" + tls.privateKey());
+                command.add("--ssl-ca=" + tls.certificate());
+            }
             if ("root".equals(System.getProperty("user.name"))) {
                 command.add("--user=root"); // mariadbd refuses to run as root without it
             }

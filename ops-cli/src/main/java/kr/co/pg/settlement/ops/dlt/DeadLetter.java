@@ -1,37 +1,33 @@
 package kr.co.pg.settlement.ops.dlt;
 
+import static kr.co.pg.settlement.ops.dlt.FailureHeader.EXCEPTION_FQCN;
+import static kr.co.pg.settlement.ops.dlt.FailureHeader.EXCEPTION_MESSAGE;
+import static kr.co.pg.settlement.ops.dlt.FailureHeader.FIELD;
+import static kr.co.pg.settlement.ops.dlt.FailureHeader.ORIGINAL_OFFSET;
+import static kr.co.pg.settlement.ops.dlt.FailureHeader.ORIGINAL_PARTITION;
+import static kr.co.pg.settlement.ops.dlt.FailureHeader.ORIGINAL_TOPIC;
+import static kr.co.pg.settlement.ops.dlt.FailureHeader.REASON;
+import static kr.co.pg.settlement.ops.dlt.FailureHeader.VALUE;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Function;
+import kr.co.pg.settlement.ops.OpsCommand;
 import kr.co.pg.settlement.ops.OpsException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
  * One record of a dead-letter topic, as spring-kafka's DeadLetterPublishingRecoverer writes it: the original key,
- * value and headers, plus headers kafka_dlt-original-topic (UTF-8), -partition (4-byte int), -offset (8-byte long),
- * kafka_dlt-exception-message, and the services' own dltReason (and dltField, dltValue when one field is at fault).
+ * value and headers, plus the {@link FailureHeader}s. Read by {@code settlement dlt} and the ops console alike.
  */
-record DeadLetter(String id, ConsumerRecord<String, byte[]> record) {
+public record DeadLetter(String id, ConsumerRecord<String, byte[]> record) {
 
-    static final String ORIGINAL_TOPIC = "kafka_dlt-original-topic";
-    static final String ORIGINAL_PARTITION = "kafka_dlt-original-partition";
-    static final String ORIGINAL_OFFSET = "kafka_dlt-original-offset";
-    static final String EXCEPTION_MESSAGE = "kafka_dlt-exception-message";
-    static final String EXCEPTION_FQCN = "kafka_dlt-exception-fqcn";
-    static final String COLLECTOR_REASON = "dltReason";
-    /** When one field is at fault: its name and value (cut to 80 characters). */
-    static final String FIELD = "dltField";
-    static final String VALUE = "dltValue";
-    /** Set on a re-driven record: the id of the dead letter it came from. */
-    static final String REDRIVEN_FROM = "redrivenFrom";
-
-    /** Headers the recoverer adds; dropped when a record is re-driven (they describe the failure, not the event). */
-    private static final Set<String> FAILURE_HEADERS = Set.of(COLLECTOR_REASON, FIELD, VALUE, REDRIVEN_FROM);
-
-    static DeadLetter of(ConsumerRecord<String, byte[]> record) {
+    public static DeadLetter of(ConsumerRecord<String, byte[]> record) {
         return new DeadLetter(id(record.topic(), record.partition(), record.offset()), record);
     }
 
@@ -49,38 +45,35 @@ record DeadLetter(String id, ConsumerRecord<String, byte[]> record) {
         return parts;
     }
 
-    String originalTopic() {
-        return text(ORIGINAL_TOPIC);
+    /** When it was dead-lettered, Korean time. */
+    public OffsetDateTime at() {
+        return Instant.ofEpochMilli(record.timestamp()).atZone(OpsCommand.KST).toOffsetDateTime();
     }
 
-    Integer originalPartition() {
-        Header h = record.headers().lastHeader(ORIGINAL_PARTITION);
-        if (h == null || h.value() == null) {
-            return null;
-        }
-        return h.value().length == Integer.BYTES ? ByteBuffer.wrap(h.value()).getInt() : Integer.valueOf(utf8(h.value()));
+    public String originalTopic() {
+        return text(ORIGINAL_TOPIC.key);
     }
 
-    Long originalOffset() {
-        Header h = record.headers().lastHeader(ORIGINAL_OFFSET);
-        if (h == null || h.value() == null) {
-            return null;
-        }
-        return h.value().length == Long.BYTES ? ByteBuffer.wrap(h.value()).getLong() : Long.valueOf(utf8(h.value()));
+    public Integer originalPartition() {
+        return number(ORIGINAL_PARTITION, Integer.BYTES, b -> ByteBuffer.wrap(b).getInt(), Integer::valueOf);
     }
 
-    String reason() {
-        String reason = text(COLLECTOR_REASON);
+    public Long originalOffset() {
+        return number(ORIGINAL_OFFSET, Long.BYTES, b -> ByteBuffer.wrap(b).getLong(), Long::valueOf);
+    }
+
+    public String reason() {
+        String reason = text(REASON.key);
         if (reason == null) {
-            reason = text(EXCEPTION_MESSAGE);
+            reason = text(EXCEPTION_MESSAGE.key);
         }
-        String type = text(EXCEPTION_FQCN);
-        String field = text(FIELD);
-        return (reason == null ? "-" : reason) + (field == null ? "" : " (field " + field + " = '" + text(VALUE) + "')")
+        String type = text(EXCEPTION_FQCN.key);
+        String field = text(FIELD.key);
+        return (reason == null ? "-" : reason) + (field == null ? "" : " (field " + field + " = '" + text(VALUE.key) + "')")
                 + (type == null ? "" : " [" + type + "]");
     }
 
-    String text(String header) {
+    public String text(String header) {
         Header h = record.headers().lastHeader(header);
         return h == null || h.value() == null ? null : utf8(h.value());
     }
@@ -89,8 +82,7 @@ record DeadLetter(String id, ConsumerRecord<String, byte[]> record) {
     List<Header> eventHeaders() {
         List<Header> headers = new ArrayList<>();
         for (Header h : record.headers()) {
-            if (!h.key().startsWith("kafka_dlt-") && !h.key().startsWith("kafka_exception")
-                    && !FAILURE_HEADERS.contains(h.key())) {
+            if (!FailureHeader.describesFailure(h.key())) {
                 headers.add(h);
             }
         }
@@ -99,9 +91,18 @@ record DeadLetter(String id, ConsumerRecord<String, byte[]> record) {
 
     void requireRedrivable() {
         if (originalTopic() == null) {
-            throw new OpsException(id + " has no " + ORIGINAL_TOPIC + " header: not a dead letter of this system,"
+            throw new OpsException(id + " has no " + ORIGINAL_TOPIC.key + " header: not a dead letter of this system,"
                     + " cannot re-drive it");
         }
+    }
+
+    /** A number header: binary as the recoverer writes it, or its decimal text. */
+    private <N> N number(FailureHeader header, int binaryLength, Function<byte[], N> binary, Function<String, N> decimal) {
+        Header h = record.headers().lastHeader(header.key);
+        if (h == null || h.value() == null) {
+            return null;
+        }
+        return h.value().length == binaryLength ? binary.apply(h.value()) : decimal.apply(utf8(h.value()));
     }
 
     private static String utf8(byte[] bytes) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import kr.co.pg.settlement.events.Topics;
 import kr.co.pg.settlement.ops.OpsException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,25 +11,40 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
-/** Reads whole topics (dead letters, the re-drive ledger) from the beginning to their current end, without a group. */
-final class DeadLetterTopics {
+/** Reads topics (dead letters, the re-drive ledger) up to their current end, without a consumer group. */
+public final class DeadLetterTopics {
 
-    static final List<String> ALL = List.of(Topics.DLT_COLLECTOR, Topics.DLT_GATEWAY, Topics.DLT_POLLER);
+    public static final List<String> ALL = List.of(Topics.DLT_COLLECTOR, Topics.DLT_GATEWAY, Topics.DLT_POLLER);
+
+    /** The records read, and how many the topic holds in all. */
+    public record Read(long total, List<ConsumerRecord<String, byte[]>> records) {
+    }
 
     private DeadLetterTopics() {
     }
 
     /** Every record of the topic now; an absent topic has none. */
     static List<ConsumerRecord<String, byte[]>> readAll(KafkaConsumer<String, byte[]> consumer, String topic) {
+        return readLatest(consumer, topic, Long.MAX_VALUE).records();
+    }
+
+    /** The last {@code perPartition} records of every partition of the topic now; an absent topic has none. */
+    public static Read readLatest(KafkaConsumer<String, byte[]> consumer, String topic, long perPartition) {
         Map<String, List<PartitionInfo>> topics = consumer.listTopics(Duration.ofSeconds(20));
         if (!topics.containsKey(topic)) {
-            return List.of();
+            return new Read(0, List.of());
         }
         List<TopicPartition> partitions = topics.get(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions);
         consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        long total = 0;
+        for (TopicPartition tp : partitions) {
+            long begin = begins.get(tp);
+            total += ends.get(tp) - begin;
+            consumer.seek(tp, Math.max(begin, ends.get(tp) - perPartition));
+        }
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         long deadline = System.currentTimeMillis() + 120_000;
         while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
@@ -44,6 +58,6 @@ final class DeadLetterTopics {
             }
         }
         consumer.unsubscribe();
-        return records;
+        return new Read(total, records);
     }
 }

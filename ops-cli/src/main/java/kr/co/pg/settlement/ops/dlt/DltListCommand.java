@@ -1,36 +1,22 @@
 package kr.co.pg.settlement.ops.dlt;
 
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import kr.co.pg.settlement.events.EventHeaders;
-import kr.co.pg.settlement.ops.Connections;
 import kr.co.pg.settlement.ops.ExitCodes;
+import kr.co.pg.settlement.ops.OpsCommand;
 import kr.co.pg.settlement.ops.KafkaClients;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-@Command(name = "list", mixinStandardHelpOptions = true, usageHelpWidth = 110, abbreviateSynopsis = true,
+@Command(name = "list",
         header = "What the dead-letter topics hold.",
         description = "Every record of the dead-letter topics: its id (TOPIC:PARTITION:OFFSET, for redrive), time,"
                 + " original topic/partition/offset, key, event id and type, the reason, and whether it was re-driven.")
-public final class DltListCommand implements Callable<Integer> {
-
-    private static final ZoneId KST = ZoneId.of("Asia/Seoul");
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Connections connections;
+public final class DltListCommand extends OpsCommand {
 
     @Option(names = "--topic", paramLabel = "TOPIC", description = "dead-letter topic (repeatable; default: all three)")
     List<String> topics;
@@ -38,7 +24,7 @@ public final class DltListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> chosen = DltCommand.topics(topics, spec);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         String bootstrap = connections.kafkaBootstrap();
         try (KafkaConsumer<String, byte[]> reader = KafkaClients.reader(bootstrap, false);
              KafkaConsumer<String, byte[]> committed = KafkaClients.reader(bootstrap, true)) {
@@ -48,7 +34,7 @@ public final class DltListCommand implements Callable<Integer> {
                 out.println(topic + ": " + records.size() + " dead letter(s)");
                 for (ConsumerRecord<String, byte[]> r : records) {
                     DeadLetter d = DeadLetter.of(r);
-                    out.println("  " + d.id() + "  " + Instant.ofEpochMilli(r.timestamp()).atZone(KST).toOffsetDateTime()
+                    out.println("  " + d.id() + "  " + d.at()
                             + "  from " + d.originalTopic() + ":" + d.originalPartition() + ":" + d.originalOffset()
                             + "  key " + r.key() + "  " + EventHeaders.EVENT_TYPE + " " + d.text(EventHeaders.EVENT_TYPE)
                             + "  " + EventHeaders.EVENT_ID + " " + d.text(EventHeaders.EVENT_ID));

@@ -3,16 +3,14 @@ package kr.co.pg.settlement.ops.dlt;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import kr.co.pg.settlement.events.EventJson;
-import kr.co.pg.settlement.ops.Connections;
 import kr.co.pg.settlement.ops.ExitCodes;
+import kr.co.pg.settlement.ops.OpsCommand;
 import kr.co.pg.settlement.ops.KafkaClients;
 import kr.co.pg.settlement.ops.OpsException;
 import org.apache.kafka.clients.admin.Admin;
@@ -23,30 +21,21 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ObjectNode;
 
-@Command(name = "redrive", mixinStandardHelpOptions = true, usageHelpWidth = 110, abbreviateSynopsis = true,
+@Command(name = "redrive",
         header = "Put dead letters back on their original topic (dry run unless --execute).",
         description = {"Puts dead letters back on their original topic (same key, value and event headers, the original"
                 + " partition; the failure headers dropped, redrivenFrom added), so the service consumes them again"
                 + " - after the cause was fixed. Dry run unless --execute.",
                 "Each re-drive is noted in the compacted topic " + RedriveLedger.TOPIC + " in the same Kafka transaction"
                         + " as the record: a dead letter is re-driven at most once."})
-public final class DltRedriveCommand implements Callable<Integer> {
+public final class DltRedriveCommand extends OpsCommand {
 
     private static final String TRANSACTIONAL_ID = "settlement-ops-dlt-redrive";
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Connections connections;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "TOPIC:PARTITION:OFFSET as `dlt list` prints it")
     String id;
@@ -80,7 +69,7 @@ public final class DltRedriveCommand implements Callable<Integer> {
         } else {
             chosen = DltCommand.topics(topics, spec);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         String bootstrap = connections.kafkaBootstrap();
         KafkaProducer<String, byte[]> producer = execute ? transactionalProducer(bootstrap) : null;
         try (KafkaConsumer<String, byte[]> reader = KafkaClients.reader(bootstrap, false);
@@ -154,12 +143,12 @@ public final class DltRedriveCommand implements Callable<Integer> {
             try {
                 ProducerRecord<String, byte[]> again = new ProducerRecord<>(d.originalTopic(), d.originalPartition(),
                         d.record().key(), d.record().value(), d.eventHeaders());
-                again.headers().add(new RecordHeader(DeadLetter.REDRIVEN_FROM, d.id().getBytes(StandardCharsets.UTF_8)));
+                again.headers().add(new RecordHeader(FailureHeader.REDRIVEN_FROM.key, d.id().getBytes(StandardCharsets.UTF_8)));
                 RecordMetadata m = producer.send(again).get();
                 ObjectNode note = EventJson.mapper().createObjectNode();
                 note.put("deadLetter", d.id());
                 note.put("redrivenTo", m.topic() + ":" + m.partition() + ":" + m.offset());
-                note.put("redrivenAt", OffsetDateTime.now(ZoneId.of("Asia/Seoul")).truncatedTo(ChronoUnit.SECONDS).toString());
+                note.put("redrivenAt", OffsetDateTime.now(KST).truncatedTo(ChronoUnit.SECONDS).toString());
                 note.put("by", operator);
                 producer.send(new ProducerRecord<>(RedriveLedger.TOPIC, d.id(), EventJson.write(note))).get();
                 producer.commitTransaction();

@@ -20,7 +20,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * so a record is either re-driven and noted, or neither; it lives beside the data (every operator's machine sees it)
  * and compaction keeps one entry per dead letter for as long as the cluster lives.
  */
-final class RedriveLedger {
+public final class RedriveLedger {
 
     static final String TOPIC = "settlement.ops.dlt-redriven.v1";
 
@@ -28,7 +28,7 @@ final class RedriveLedger {
     }
 
     /** Dead-letter id -> the ledger's note about its re-drive (committed entries only). */
-    static Map<String, String> read(KafkaConsumer<String, byte[]> readCommitted) {
+    public static Map<String, String> read(KafkaConsumer<String, byte[]> readCommitted) {
         Map<String, String> redriven = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> r : DeadLetterTopics.readAll(readCommitted, TOPIC)) {
             if (r.key() != null && r.value() != null) {

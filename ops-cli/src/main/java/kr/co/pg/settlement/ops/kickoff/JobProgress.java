@@ -6,31 +6,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import kr.co.pg.settlement.events.Job;
 import kr.co.pg.settlement.ops.Database;
+import kr.co.pg.settlement.ops.JobRequests;
 
 /**
  * What the databases show about a kick-off: the collector's job_run row (REQUEST jobs), the poller's processed_event
  * row (RESULT jobs, consumer poller-kickoff), and the rows of the date's files by state. Index-friendly queries only
  * (files by business_date, then their rows by file id), so polling a 1,000,000-row day stays cheap.
  */
-final class JobProgress {
+record JobProgress(Database settlement, Optional<Database> poller) {
 
     record Run(String status, int files, int collected, int rejected, int notEligible, String message) {
     }
 
     private static final String POLLER_KICKOFF_CONSUMER = "poller-kickoff";
-
-    private final Database settlement;
-    private final Optional<Database> poller;
-
-    JobProgress(Database settlement, Optional<Database> poller) {
-        this.settlement = settlement;
-        this.poller = poller;
-    }
 
     Optional<Run> jobRun(String kickoffId) {
         String sql = "SELECT status, files_created, rows_collected, rows_rejected, rows_not_eligible, message"
@@ -65,44 +57,13 @@ final class JobProgress {
 
     /** The rows of the date's request files (registration_request or settlement_request) by status. */
     Map<String, Long> requestsOfDate(Job job, LocalDate businessDate) {
-        boolean registration = isRegistration(job);
-        String sql = "SELECT r.status, COUNT(*) FROM kis_file f JOIN " + (registration ? "registration_request" : "settlement_request")
-                + " r ON r.file_id = f.file_id WHERE f.business_date = ? AND f.file_type = ? GROUP BY r.status ORDER BY r.status";
-        return countBy(sql, Date.valueOf(businessDate), registration ? "R1" : "S1");
+        return settlement.countBy(JobRequests.countByStatusOfDateSql(job), Date.valueOf(businessDate));
     }
 
     /** All sub-merchants (registration jobs) or transactions (settlement jobs) by state: the whole picture. */
     Map<String, Long> rowsByState(Job job) {
-        return isRegistration(job)
-                ? countBy("SELECT kis_reg_status, COUNT(*) FROM sub_merchant GROUP BY kis_reg_status ORDER BY 1")
-                : countBy("SELECT diff_status, COUNT(*) FROM payment_transaction GROUP BY diff_status ORDER BY 1");
-    }
-
-    /** Rows of the date still waiting for KIS: REQUESTED/SENT registrations, COLLECTED/SENT transactions. */
-    static long open(Job job, Map<String, Long> requestsOfDate) {
-        return isRegistration(job)
-                ? requestsOfDate.getOrDefault("REQUESTED", 0L) + requestsOfDate.getOrDefault("SENT", 0L)
-                : requestsOfDate.getOrDefault("COLLECTED", 0L) + requestsOfDate.getOrDefault("SENT", 0L);
-    }
-
-    static boolean isRegistration(Job job) {
-        return job == Job.SUBMERCHANT_REGISTRATION_REQUEST || job == Job.SUBMERCHANT_REGISTRATION_RESULT;
-    }
-
-    private Map<String, Long> countBy(String sql, Object... args) {
-        try (Connection c = settlement.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            Map<String, Long> counts = new LinkedHashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-            return counts;
-        } catch (SQLException e) {
-            throw settlement.failed("counting rows", e);
-        }
+        return JobRequests.registration(job)
+                ? settlement.countBy("SELECT kis_reg_status, COUNT(*) FROM sub_merchant GROUP BY kis_reg_status ORDER BY 1")
+                : settlement.countBy("SELECT diff_status, COUNT(*) FROM payment_transaction GROUP BY diff_status ORDER BY 1");
     }
 }

@@ -7,33 +7,24 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import kr.co.pg.settlement.events.Job;
 import kr.co.pg.settlement.events.Topics;
-import kr.co.pg.settlement.ops.Connections;
 import kr.co.pg.settlement.ops.Converters;
 import kr.co.pg.settlement.ops.ExitCodes;
+import kr.co.pg.settlement.ops.JobRequests;
+import kr.co.pg.settlement.ops.OpsCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "kickoff", mixinStandardHelpOptions = true, usageHelpWidth = 110, abbreviateSynopsis = true,
+@Command(name = "kickoff",
         header = "Start a job for a business date (a kick-off message); --wait follows it to the end.",
         description = {"Starts a job for a business date: one kick-off message on " + Topics.KICKOFF
                 + " (key = job name, JSON value as the public contract fixes it). Prints its kickoffId first.",
                 "--wait follows it in the database until it is done: REQUEST jobs until the collector's job_run of"
                         + " this kickoffId is DONE; RESULT jobs until no row of the date's files waits for KIS"
                         + " (and, with the poller database configured, the poller handled the kick-off)."})
-public final class KickoffCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Connections connections;
+public final class KickoffCommand extends OpsCommand {
 
     @Parameters(index = "0", paramLabel = "JOB", converter = Converters.JobName.class,
             description = "SUBMERCHANT_REGISTRATION_REQUEST, SUBMERCHANT_REGISTRATION_RESULT, DIFF_SETTLEMENT_REQUEST or DIFF_SETTLEMENT_RESULT")
@@ -58,7 +49,7 @@ public final class KickoffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         String requestedBy = by != null && !by.isBlank() ? by
                 : "operator:" + Optional.ofNullable(System.getProperty("user.name")).orElse("unknown");
         String bootstrap = connections.kafkaBootstrap();
@@ -86,7 +77,7 @@ public final class KickoffCommand implements Callable<Integer> {
                 out.flush();
                 return outcome.ok() ? ExitCodes.OK : ExitCodes.FAILED;
             }
-            String progressLine = line + "; " + (JobProgress.isRegistration(job) ? "sub-merchants " : "transactions ")
+            String progressLine = line + "; " + (JobRequests.registration(job) ? "sub-merchants " : "transactions ")
                     + show(progress.rowsByState(job));
             if (!progressLine.equals(last) || Instant.now().isAfter(lastPrinted.plusSeconds(10))) {
                 out.println(elapsed(start) + " " + progressLine);
@@ -125,7 +116,7 @@ public final class KickoffCommand implements Callable<Integer> {
     private Outcome resultJob(JobProgress progress, String kickoffId) {
         Optional<Boolean> handled = progress.pollerHandled(kickoffId);
         Map<String, Long> rows = progress.requestsOfDate(job, date);
-        long open = JobProgress.open(job, rows);
+        long open = JobRequests.open(job, rows);
         if (handled.isPresent() && !handled.get()) {
             return new Outcome(false, false, "waiting for the poller to take the kick-off; open rows " + open);
         }

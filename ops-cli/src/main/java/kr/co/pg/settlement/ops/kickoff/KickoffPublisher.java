@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import kr.co.pg.settlement.events.EventJson;
 import kr.co.pg.settlement.events.Job;
 import kr.co.pg.settlement.events.Topics;
 import kr.co.pg.settlement.ops.KafkaClients;
+import kr.co.pg.settlement.ops.OpsCommand;
 import kr.co.pg.settlement.ops.OpsException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,7 +37,7 @@ final class KickoffPublisher {
 
     KickoffPublisher(String bootstrap, Clock clock) {
         this.bootstrap = bootstrap;
-        this.clock = clock.withZone(ZoneId.of("Asia/Seoul"));
+        this.clock = clock.withZone(OpsCommand.KST);
     }
 
     record Sent(String kickoffId, int partition, long offset) {

@@ -1,10 +1,11 @@
 package kr.co.pg.settlement.ops.replay;
 
+import static kr.co.pg.settlement.ops.OpsCommand.KST;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,6 @@ import org.apache.kafka.common.header.Header;
  */
 final class DateOffsetFinder {
 
-    private static final ZoneId KST = ZoneId.of("Asia/Seoul");
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final int lookbackDays;

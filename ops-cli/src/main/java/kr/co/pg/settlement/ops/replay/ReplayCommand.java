@@ -10,35 +10,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import kr.co.pg.settlement.ops.Connections;
 import kr.co.pg.settlement.ops.Converters;
 import kr.co.pg.settlement.ops.GroupOffsets;
 import kr.co.pg.settlement.ops.ExitCodes;
+import kr.co.pg.settlement.ops.OpsCommand;
 import kr.co.pg.settlement.ops.KafkaClients;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
-@Command(name = "replay", mixinStandardHelpOptions = true, usageHelpWidth = 110, abbreviateSynopsis = true,
+@Command(name = "replay",
         header = "Move consumer groups back to the first record of a business date (dry run unless --execute).",
         description = {"Moves consumer groups back to the first record of a business date on every topic they read,"
                 + " so the services consume that day (and everything after it) again. Consumers are idempotent:"
                 + " the database ends exactly as it was, nothing is sent to KIS twice.",
                 "Dry run unless --execute. Refuses (exit 1) while a group has active members: stop its service first."})
-public final class ReplayCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Connections connections;
+public final class ReplayCommand extends OpsCommand {
 
     @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", converter = Converters.BusinessDate.class,
             description = "first business date to consume again")
@@ -61,7 +51,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         List<String> chosen = groups == null || groups.isEmpty() ? GroupTopics.DEFAULT_GROUPS
                 : List.copyOf(new LinkedHashSet<>(groups));
         String bootstrap = connections.kafkaBootstrap();

@@ -1,31 +1,21 @@
 package kr.co.pg.settlement.ops.report;
 
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
 import kr.co.pg.settlement.collector.application.DayReport;
 import kr.co.pg.settlement.events.EventJson;
-import kr.co.pg.settlement.ops.Connections;
 import kr.co.pg.settlement.ops.Converters;
 import kr.co.pg.settlement.ops.ExitCodes;
+import kr.co.pg.settlement.ops.OpsCommand;
 import kr.co.pg.settlement.ops.OpsException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-@Command(name = "report", mixinStandardHelpOptions = true, usageHelpWidth = 110, abbreviateSynopsis = true,
+@Command(name = "report",
         header = "The day report of a business date (from the collector).",
         description = "The collector's day report of a business date (GET COLLECTOR_URL/api/reports/day/DATE):"
                 + " registrations, settlement requests, rejections by code, amounts, reconciliation breaks,"
                 + " failed or refused files, stuck rows.")
-public final class ReportCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Connections connections;
+public final class ReportCommand extends OpsCommand {
 
     @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", converter = Converters.BusinessDate.class)
     LocalDate date;
@@ -39,7 +29,7 @@ public final class ReportCommand implements Callable<Integer> {
                 "collector URL not configured: set COLLECTOR_URL or --collector-url (or --demo)"));
         String body = new CollectorClient(url).dayReportJson(date);
         if (json) {
-            spec.commandLine().getOut().println(body);
+            out().println(body);
         } else {
             DayReport report;
             try {
@@ -48,7 +38,7 @@ public final class ReportCommand implements Callable<Integer> {
                 throw new OpsException("the collector's day report is not readable (" + e.getMessage()
                         + "); try --json", e);
             }
-            spec.commandLine().getOut().print(report.toText());
+            out().print(report.toText());
         }
         return ExitCodes.OK;
     }

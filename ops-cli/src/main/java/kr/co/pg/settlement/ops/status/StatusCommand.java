@@ -7,43 +7,30 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import kr.co.pg.settlement.events.ConsumerGroups;
-import kr.co.pg.settlement.ops.Connections;
 import kr.co.pg.settlement.ops.Converters;
 import kr.co.pg.settlement.ops.ExitCodes;
+import kr.co.pg.settlement.ops.OpsCommand;
 import kr.co.pg.settlement.ops.KafkaClients;
 import kr.co.pg.settlement.ops.GroupOffsets;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-@Command(name = "status", mixinStandardHelpOptions = true, usageHelpWidth = 110, abbreviateSynopsis = true,
+@Command(name = "status",
         header = "Consumer lag, outbox backlog, pending KIS receipts, stuck rows, service health.",
         description = "Consumer lag per group and topic, the outbox backlog, pending KIS receipts, rows stuck past a"
                 + " threshold, and service health. A part that cannot be reached is shown as such; the rest still shows.")
-public final class StatusCommand implements Callable<Integer> {
-
-    private static final ZoneId KST = ZoneId.of("Asia/Seoul");
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Connections connections;
+public final class StatusCommand extends OpsCommand {
 
     @Option(names = "--stuck-after", defaultValue = "2h", converter = Converters.IsoDuration.class, paramLabel = "DURATION",
             description = "a waiting row unchanged for longer is stuck (default ${DEFAULT-VALUE})")
@@ -51,7 +38,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println("Consumer lag (committed vs end offsets)");
         section(out, this::lag);
         out.println("Outbox backlog (outbox_event rows not yet cleaned up)");

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import kr.co.pg.settlement.ops.Database;
 
@@ -31,25 +30,13 @@ final class StatusQueries {
 
     /** Rows in a waiting state unchanged since before {@code before} (KST wall clock, as the tables hold it). */
     static Map<String, Long> stuck(Database db, LocalDateTime before) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        String sql = "SELECT CONCAT('transactions ', diff_status), COUNT(*) FROM payment_transaction"
+        Timestamp since = Timestamp.valueOf(before);
+        return db.countBy("SELECT CONCAT('transactions ', diff_status), COUNT(*) FROM payment_transaction"
                 + " WHERE diff_status IN ('COLLECTED', 'SENT') AND (diff_updated_at IS NULL OR diff_updated_at < ?)"
                 + " GROUP BY diff_status"
                 + " UNION ALL SELECT CONCAT('sub-merchants ', kis_reg_status), COUNT(*) FROM sub_merchant"
                 + " WHERE kis_reg_status IN ('REQUESTED', 'SENT') AND (kis_reg_updated_at IS NULL OR kis_reg_updated_at < ?)"
-                + " GROUP BY kis_reg_status";
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setTimestamp(1, Timestamp.valueOf(before));
-            ps.setTimestamp(2, Timestamp.valueOf(before));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-            return counts;
-        } catch (SQLException e) {
-            throw db.failed("counting stuck rows", e);
-        }
+                + " GROUP BY kis_reg_status", since, since);
     }
 
     private static Backlog backlog(Database db, String sql) {

@@ -16,7 +16,7 @@ import kr.co.pg.settlement.ops.Database;
  * settlement_request row, the kis_file that carries it, the poller's pending_receipt, any reconciliation break, and
  * the last business date a DIFF_SETTLEMENT_REQUEST run finished. Rows come back as column-name maps.
  */
-final class TransactionRecords {
+record TransactionRecords(Database settlement, Optional<Database> poller) {
 
     /** One row, by lower-case column name. */
     record Row(Map<String, Object> columns) {
@@ -33,14 +33,6 @@ final class TransactionRecords {
     record Story(Row transaction, Optional<Row> subMerchant, Optional<Row> request, Optional<Row> file,
                  Optional<Row> receipt, Optional<Row> reconciliationBreak, Optional<LocalDate> lastBusinessDate,
                  boolean pollerConfigured) {
-    }
-
-    private final Database settlement;
-    private final Optional<Database> poller;
-
-    TransactionRecords(Database settlement, Optional<Database> poller) {
-        this.settlement = settlement;
-        this.poller = poller;
     }
 
     Optional<Story> story(String transactionId) {

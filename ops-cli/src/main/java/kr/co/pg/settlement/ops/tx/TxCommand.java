@@ -5,38 +5,28 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import kr.co.pg.settlement.ops.Connections;
 import kr.co.pg.settlement.ops.ExitCodes;
+import kr.co.pg.settlement.ops.OpsCommand;
 import kr.co.pg.settlement.ops.tx.TransactionRecords.Row;
 import kr.co.pg.settlement.ops.tx.TransactionRecords.Story;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-@Command(name = "tx", mixinStandardHelpOptions = true, usageHelpWidth = 110, abbreviateSynopsis = true,
+@Command(name = "tx",
         header = "The whole story of one transaction, or why it was never sent.",
         description = "The whole story of one transaction from the databases: the payment (masked card only), its"
                 + " difference status, result code and amounts, its request row, the KIS file, receipt and status,"
                 + " any reconciliation break - or why it was never sent.")
-public final class TxCommand implements Callable<Integer> {
+public final class TxCommand extends OpsCommand {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Connections connections;
 
     @Parameters(index = "0", paramLabel = "TRANSACTION_ID")
     String transactionId;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         Optional<Story> story = new TransactionRecords(connections.settlementDb(), connections.pollerDb()).story(transactionId);
         if (story.isEmpty()) {
             spec.commandLine().getErr().println("settlement: no transaction '" + transactionId + "' in payment_transaction");

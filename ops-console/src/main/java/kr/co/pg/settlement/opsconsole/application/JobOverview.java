@@ -34,12 +34,12 @@ public class JobOverview {
         List<ReceiptQueries.Receipt> ofDate = receipts.configured() ? receipts.ofDate(date) : List.of();
         List<JobStatus> result = new ArrayList<>();
         for (Job job : Job.values()) {
-            Map<String, Long> requests = progress.requestsOfDate(job, date);
-            long total = requests.values().stream().mapToLong(Long::longValue).sum();
-            long open = open(job, requests);
+            ProgressQueries.RequestRows rows = progress.requestsOfDate(job, date);
+            Map<String, Long> requests = rows.byStatus();
+            long total = rows.total();
+            long open = rows.open();
             Map<String, Long> receiptStates = new java.util.TreeMap<>();
-            String fileType = registration(job) ? "R1" : "S1";
-            ofDate.stream().filter(r -> fileType.equals(r.fileType()))
+            ofDate.stream().filter(r -> rows.fileType().equals(r.fileType()))
                     .forEach(r -> receiptStates.merge(r.status(), 1L, Long::sum));
             if (job.isRequestJob()) {
                 List<ProgressQueries.JobRun> runs = progress.runs(job, date);
@@ -74,15 +74,5 @@ public class JobOverview {
             return 100;
         }
         return last.slicesTotal() == 0 ? 0 : last.slicesDone() * 100 / last.slicesTotal();
-    }
-
-    static long open(Job job, Map<String, Long> requests) {
-        return registration(job)
-                ? requests.getOrDefault("REQUESTED", 0L) + requests.getOrDefault("SENT", 0L)
-                : requests.getOrDefault("COLLECTED", 0L) + requests.getOrDefault("SENT", 0L);
-    }
-
-    static boolean registration(Job job) {
-        return job == Job.SUBMERCHANT_REGISTRATION_REQUEST || job == Job.SUBMERCHANT_REGISTRATION_RESULT;
     }
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import kr.co.pg.settlement.events.Job;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -46,7 +48,7 @@ public class OperatorActions {
                         : runs.size() + " earlier run(s) of this job and date, last " + runs.get(runs.size() - 1).status()
                         + ": a new run takes only what is still left";
             } else {
-                long open = JobOverview.open(job, progress.requestsOfDate(job, date));
+                long open = progress.requestsOfDate(job, date).open();
                 earlier = open + " row(s) of the date's files still waiting for KIS: the poller fetches the results of"
                         + " every pending receipt";
             }
@@ -59,29 +61,27 @@ public class OperatorActions {
 
     public Result replay(String user, LocalDate date, List<String> groups, boolean confirm, String token) {
         String parameters = "businessDate=" + date + " groups=" + (groups.isEmpty() ? "default" : String.join(",", groups));
-        if (!confirm) {
-            OpsCommands.Outcome dryRun = commands.replay(date, groups, false);
-            if (!dryRun.ok()) {
-                audit.record(user, OperatorAction.REPLAY, Phase.DRY_RUN.name(), parameters, "FAILED", dryRun.output());
-                return new Result(OperatorAction.REPLAY, Phase.FAILED, false, parameters, dryRun.output(), null, null, null);
-            }
-            return preview(user, OperatorAction.REPLAY, parameters, dryRun.output());
-        }
-        return execute(user, OperatorAction.REPLAY, parameters, token, () -> commands.replay(date, groups, true));
+        return dryRunOrExecute(user, OperatorAction.REPLAY, parameters, confirm, token,
+                execute -> commands.replay(date, groups, execute));
     }
 
     public Result redrive(String user, String deadLetterId, boolean confirm, String token) {
-        String parameters = "deadLetter=" + deadLetterId;
-        if (!confirm) {
-            OpsCommands.Outcome dryRun = commands.redrive(deadLetterId, false, requestedBy(user));
-            if (!dryRun.ok()) {
-                audit.record(user, OperatorAction.DLT_REDRIVE, Phase.DRY_RUN.name(), parameters, "FAILED", dryRun.output());
-                return new Result(OperatorAction.DLT_REDRIVE, Phase.FAILED, false, parameters, dryRun.output(), null, null, null);
-            }
-            return preview(user, OperatorAction.DLT_REDRIVE, parameters, dryRun.output());
+        return dryRunOrExecute(user, OperatorAction.DLT_REDRIVE, "deadLetter=" + deadLetterId, confirm, token,
+                execute -> commands.redrive(deadLetterId, execute, requestedBy(user)));
+    }
+
+    /** An action whose dry run is the ops-cli's own: its output is the preview; a failed one gets no token. */
+    private Result dryRunOrExecute(String user, OperatorAction action, String parameters, boolean confirm, String token,
+                                   Function<Boolean, OpsCommands.Outcome> run) {
+        if (confirm) {
+            return execute(user, action, parameters, token, () -> run.apply(true));
         }
-        return execute(user, OperatorAction.DLT_REDRIVE, parameters, token,
-                () -> commands.redrive(deadLetterId, true, requestedBy(user)));
+        OpsCommands.Outcome dryRun = run.apply(false);
+        if (!dryRun.ok()) {
+            audit.record(user, action, Phase.DRY_RUN.name(), parameters, "FAILED", dryRun.output());
+            return new Result(action, Phase.FAILED, false, parameters, dryRun.output(), null, null, null);
+        }
+        return preview(user, action, parameters, dryRun.output());
     }
 
     private Result preview(String user, OperatorAction action, String parameters, String output) {
@@ -91,7 +91,7 @@ public class OperatorActions {
     }
 
     private Result execute(String user, OperatorAction action, String parameters, String token,
-                           java.util.function.Supplier<OpsCommands.Outcome> run) {
+                           Supplier<OpsCommands.Outcome> run) {
         if (!tokens.redeem(token, user, action, parameters)) {
             String why = "not confirmed: run the dry run first and send its token back with the same parameters"
                     + " (a token is good once, for its user, for a limited time)";

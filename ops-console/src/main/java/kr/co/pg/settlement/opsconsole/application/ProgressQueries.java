@@ -20,6 +20,12 @@ public interface ProgressQueries {
                    String replacedByFileId, LocalDateTime createdAt, LocalDateTime updatedAt) {
     }
 
+    record RequestRows(String fileType, Map<String, Long> byStatus, long open) {
+        public long total() {
+            return byStatus.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
     record Break(String transactionId, String fileId, long expected, long settled, LocalDateTime recordedAt) {
     }
 
@@ -32,8 +38,11 @@ public interface ProgressQueries {
     /** Runs (job_run) of a job for a business date, oldest first, with their slices' progress. */
     List<JobRun> runs(Job job, LocalDate businessDate);
 
-    /** The rows of the date's files of the job's kind (registration_request or settlement_request) by status. */
-    Map<String, Long> requestsOfDate(Job job, LocalDate businessDate);
+    /**
+     * The rows of the date's files of the job's kind (registration_request rows of R1 files, settlement_request rows
+     * of S1 files) by status, and how many of them still wait for KIS.
+     */
+    RequestRows requestsOfDate(Job job, LocalDate businessDate);
 
     Map<String, Long> subMerchantsByStatus();
 

@@ -2,7 +2,7 @@ package kr.co.pg.settlement.opsconsole.config;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,29 +15,27 @@ public class OpsEnvironment {
     private final Map<String, String> env;
     private final String kafkaBootstrap;
 
-    OpsEnvironment(@Value("${spring.kafka.bootstrap-servers}") String kafka,
-                   @Value("${spring.datasource.url}") String dbUrl,
-                   @Value("${spring.datasource.username:}") String dbUser,
-                   @Value("${spring.datasource.password:}") String dbPassword,
-                   @Value("${ops.poller-db.url:}") String pollerUrl,
-                   @Value("${ops.poller-db.username:}") String pollerUser,
-                   @Value("${ops.poller-db.password:}") String pollerPassword,
-                   @Value("${ops.collector-url:}") String collectorUrl) {
+    OpsEnvironment(Environment config) {
+        this.kafkaBootstrap = config.getRequiredProperty("spring.kafka.bootstrap-servers");
         Map<String, String> m = new HashMap<>();
-        m.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-        m.put("SETTLEMENT_DB_URL", dbUrl);
-        m.put("SETTLEMENT_DB_USER", dbUser);
-        m.put("SETTLEMENT_DB_PASSWORD", dbPassword);
-        if (!pollerUrl.isBlank()) {
-            m.put("POLLER_DB_URL", pollerUrl);
-            m.put("POLLER_DB_USER", pollerUser);
-            m.put("POLLER_DB_PASSWORD", pollerPassword);
-        }
+        m.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        database(config, "spring.datasource.", m, "SETTLEMENT_DB_");
+        database(config, "ops.poller-db.", m, "POLLER_DB_");
+        String collectorUrl = config.getProperty("ops.collector-url", "");
         if (!collectorUrl.isBlank()) {
             m.put("COLLECTOR_URL", collectorUrl);
         }
         this.env = Map.copyOf(m);
-        this.kafkaBootstrap = kafka;
+    }
+
+    /** {prefix}url, username, password as {envPrefix}URL, USER, PASSWORD; nothing when the URL is not set. */
+    private static void database(Environment config, String prefix, Map<String, String> env, String envPrefix) {
+        String url = config.getProperty(prefix + "url", "");
+        if (!url.isBlank()) {
+            env.put(envPrefix + "URL", url);
+            env.put(envPrefix + "USER", config.getProperty(prefix + "username", ""));
+            env.put(envPrefix + "PASSWORD", config.getProperty(prefix + "password", ""));
+        }
     }
 
     public Map<String, String> asMap() {

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.co.pg.settlement.opsconsole.application.AuditLog;
@@ -70,15 +69,14 @@ class ReadController {
         return overview.day(date);
     }
 
+    record DayFiles(LocalDate businessDate, List<ProgressQueries.KisFile> files, boolean pollerConfigured,
+                    List<ReceiptQueries.Receipt> receipts) {
+    }
+
     @GetMapping("/days/{date}/files")
     @Operation(summary = "the date's KIS files (kis_file) and the poller's receipts (pending_receipt) of the date")
-    Map<String, Object> files(@PathVariable LocalDate date) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("businessDate", date);
-        body.put("files", progress.files(date));
-        body.put("pollerConfigured", receipts.configured());
-        body.put("receipts", receipts.ofDate(date));
-        return body;
+    DayFiles files(@PathVariable LocalDate date) {
+        return new DayFiles(date, progress.files(date), receipts.configured(), receipts.ofDate(date));
     }
 
     @GetMapping("/days/{date}/rejections")
@@ -99,14 +97,15 @@ class ReadController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(services.dayReport(date));
     }
 
+    record Rows(Map<String, Long> subMerchantsByStatus, Map<String, Long> transactionsByStatus,
+                Map<String, Long> receiptsByStatus) {
+    }
+
     @GetMapping("/rows")
     @Operation(summary = "all sub-merchants by kis_reg_status, all transactions by diff_status, receipts by status")
-    Map<String, Object> rows() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("subMerchantsByStatus", progress.subMerchantsByStatus());
-        body.put("transactionsByStatus", progress.transactionsByStatus());
-        body.put("receiptsByStatus", receipts.configured() ? receipts.byStatus() : null);
-        return body;
+    Rows rows() {
+        return new Rows(progress.subMerchantsByStatus(), progress.transactionsByStatus(),
+                receipts.configured() ? receipts.byStatus() : null);
     }
 
     @GetMapping("/stuck")

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import kr.co.pg.settlement.events.Job;
+import kr.co.pg.settlement.ops.JobRequests;
 import kr.co.pg.settlement.opsconsole.application.ProgressQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -45,12 +46,9 @@ class JdbcProgressQueries implements ProgressQueries {
     }
 
     @Override
-    public Map<String, Long> requestsOfDate(Job job, LocalDate businessDate) {
-        boolean registration = job == Job.SUBMERCHANT_REGISTRATION_REQUEST || job == Job.SUBMERCHANT_REGISTRATION_RESULT;
-        return countBy("SELECT r.status, COUNT(*) FROM kis_file f JOIN "
-                + (registration ? "registration_request" : "settlement_request")
-                + " r ON r.file_id = f.file_id WHERE f.business_date = ? AND f.file_type = ? GROUP BY r.status",
-                Date.valueOf(businessDate), registration ? "R1" : "S1");
+    public RequestRows requestsOfDate(Job job, LocalDate businessDate) {
+        Map<String, Long> byStatus = countBy(JobRequests.countByStatusOfDateSql(job), Date.valueOf(businessDate));
+        return new RequestRows(JobRequests.fileType(job), byStatus, JobRequests.open(job, byStatus));
     }
 
     @Override

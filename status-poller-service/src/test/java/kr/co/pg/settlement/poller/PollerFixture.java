@@ -67,15 +67,21 @@ final class PollerFixture implements AutoCloseable {
     static final LocalDate DATE = LocalDate.of(2026, 11, 24);
 
     final EmbeddedKisSimulator simulator;
-    final ConfigurableApplicationContext poller;
+    ConfigurableApplicationContext poller;
     final KafkaTestClient kafka;
     final KisClient kis;
-    final JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
+    private final String[] pollerArguments;
     private final String bootstrap;
     private final KafkaProducer<String, byte[]> producer;
     private int nextSeq = 1;
 
     PollerFixture(Duration interval) throws IOException {
+        this(interval, Map.of());
+    }
+
+    /** {@code overrides}: poller properties that win over the fixture's (e.g. kis.base-url of a proxy in front of the simulator). */
+    PollerFixture(Duration interval, Map<String, Object> overrides) throws IOException {
         bootstrap = LocalStack.kafka().bootstrapServers();
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
@@ -99,13 +105,25 @@ final class PollerFixture implements AutoCloseable {
         props.put("resilience4j.retry.instances.kis.max-attempts", "2");
         props.put("resilience4j.retry.instances.kis.wait-duration", "100ms");
         props.put("resilience4j.circuitbreaker.instances.kis.wait-duration-in-open-state", "500ms");
-        poller = new SpringApplicationBuilder(PollerApplication.class).web(WebApplicationType.REACTIVE)
-                .run(asArguments(props));
-        jdbc = poller.getBean(JdbcTemplate.class);
+        props.putAll(overrides);
+        pollerArguments = asArguments(props);
+        startPoller();
         kafka = new KafkaTestClient(bootstrap, List.of(Topics.SETTLEMENT_RESULTS, Topics.REGISTRATION_RESULTS,
                 Topics.FILE_FAILED, Topics.DLT_POLLER));
         kis = new KisClient(KisClientConfig.withDefaults(simulator.baseUrl(), EmbeddedKisSimulator.CLIENT_ID, SECRET),
                 java.time.Clock.systemUTC());
+    }
+
+    private void startPoller() {
+        poller = new SpringApplicationBuilder(PollerApplication.class).web(WebApplicationType.REACTIVE)
+                .run(pollerArguments);
+        jdbc = poller.getBean(JdbcTemplate.class);
+    }
+
+    /** The poller stopped and started again: same database, work directory and settings (a restarted instance). */
+    void restartPoller() {
+        poller.close();
+        startPoller();
     }
 
     record Submitted(String fileId, String receiptNo, FileType type, int recordCount, FileSubmitted event) {

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +18,7 @@ import kr.co.pg.settlement.poller.domain.PollBackoff;
 import kr.co.pg.settlement.poller.domain.ReceiptState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,11 +43,19 @@ public class PollReceiptsService {
     private final ExecutorService workers;
     /** One poll round at a time: a kick-off waits for the scheduled round and then polls again. */
     private final ReentrantLock round = new ReentrantLock();
-    /** This instance's name on the receipts it claims; other instances (on other hosts) skip them. */
-    private final String owner = "poller-" + UUID.randomUUID();
+    /** This instance's name on the receipts it claims; other instances skip them until the lease ends. */
+    private final String owner;
 
+    /** An instance under a new random owner (tests): after a restart its old claims wait for their lease. */
     public PollReceiptsService(PendingReceiptStore store, KisResultsPort kis, ResultEventsPort events,
                                PollerSettings settings, Clock clock, MeterRegistry meters) {
+        this(store, kis, events, settings, clock, meters, ClaimOwner.random());
+    }
+
+    @Autowired
+    public PollReceiptsService(PendingReceiptStore store, KisResultsPort kis, ResultEventsPort events,
+                               PollerSettings settings, Clock clock, MeterRegistry meters, ClaimOwner owner) {
+        this.owner = owner.id();
         this.store = store;
         this.kis = kis;
         this.events = events;

@@ -18,7 +18,6 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -28,12 +27,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * from the topics with {@code settlement replay --date D --execute} (the ops-cli, in process). The day must end
  * exactly as KIS decided it the first time, and KIS must see nothing twice.
  * <p>
- * The restore from before the day's jobs is tagged {@code known-gap} (excluded from the default build, see
- * system/pom.xml): it fails today - on replay the kick-offs of the day run in whatever order Kafka delivers them
- * against the database of the moment, so the settlement run can collect before the day's registration results are
- * applied again, and the transactions of those sub-merchants stay NONE although KIS paid them (README, "Reprocessing a
- * day after a database restore"). Run it with
- * {@code ./mvnw -o -q -pl system test -Dtest=RestoreReplayE2eTest -DexcludedGroups=none}.
+ * From before the day's jobs, the kick-offs are replayed against a database that has none of the day's files: the
+ * collector first re-creates the files it decided from its file-requested topics (FileLedger) and applies the
+ * registration results published before each kick-off (DecisionBarrier), so each run decides as the first time.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RestoreReplayE2eTest extends SystemE2eSupport {
@@ -113,7 +109,6 @@ class RestoreReplayE2eTest extends SystemE2eSupport {
 
     @Test
     @Order(3)
-    @Tag("known-gap")
     void restoredFromBeforeTheDaysJobsAndReplayedTheDayEndsAsKisDecided() {
         stopServicesReplayAndStart(BEFORE_JOBS);
 

@@ -22,15 +22,18 @@ public class KickoffHandler {
     private final JobRuns jobRuns;
     private final RegistrationCollector registration;
     private final SettlementSlicing settlement;
+    private final DecisionBarrier barrier;
     private final Clock clock;
     private final int maxDaysAhead;
 
-    KickoffHandler(JobRuns jobRuns, RegistrationCollector registration, SettlementSlicing settlement, Clock clock,
+    KickoffHandler(JobRuns jobRuns, RegistrationCollector registration, SettlementSlicing settlement,
+                   DecisionBarrier barrier, Clock clock,
                    @Value("${settlement.kickoff.max-days-ahead:" + KickoffParser.DEFAULT_MAX_DAYS_AHEAD + "}")
                    int maxDaysAhead) {
         this.jobRuns = jobRuns;
         this.registration = registration;
         this.settlement = settlement;
+        this.barrier = barrier;
         this.clock = clock;
         this.maxDaysAhead = maxDaysAhead;
     }
@@ -54,6 +57,8 @@ public class KickoffHandler {
             log.info("kick-off {} ({} {}) already done: ignored", kickoff.kickoffId(), kickoff.job(), kickoff.businessDate());
             return;
         }
+        // decides only once the files already decided and the results published before it are applied (a replay)
+        barrier.requireCaughtUp(kickoff.kickoffId(), FileEvents.filesCreatedAt(kickoff, clock));
         status.ifPresent(s -> log.warn("kick-off {} ({} {}) was left {}: running it again for what is left",
                 kickoff.kickoffId(), kickoff.job(), kickoff.businessDate(), s));
         jobRuns.start(kickoff.kickoffId(), kickoff.job().name(), kickoff.businessDate());

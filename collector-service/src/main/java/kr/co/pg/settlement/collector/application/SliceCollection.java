@@ -43,6 +43,11 @@ public class SliceCollection {
                     event.kickoffId());
             return;
         }
+        if (jobRuns.status(event.kickoffId()).isEmpty()) {
+            // a slice of a run this database has not started (restored from before it): the kick-off decides first
+            throw new DecisionsNotCaughtUpException("slice " + event.slice() + "/" + event.sliceCount() + " of kick-off "
+                    + event.kickoffId() + ", which this database has not run yet: retried until its kick-off is handled");
+        }
         JobCounts counts = collector.collect(event.kickoffId(), event.businessDate(), cursor(event.after(), true),
                 cursor(event.upTo(), false), new SettlementCollector.FilePlan(event.firstFileSeq(), event.pages(),
                         event.filesCreatedAt() != null ? event.filesCreatedAt()

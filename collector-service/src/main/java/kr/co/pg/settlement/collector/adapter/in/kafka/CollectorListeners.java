@@ -1,8 +1,11 @@
 package kr.co.pg.settlement.collector.adapter.in.kafka;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import kr.co.pg.settlement.collector.application.FileEventHandler;
+import kr.co.pg.settlement.collector.application.FileLedger;
 import kr.co.pg.settlement.collector.application.KickoffHandler;
 import kr.co.pg.settlement.collector.application.ResultHandler;
 import kr.co.pg.settlement.collector.application.SliceCollection;
@@ -13,7 +16,9 @@ import kr.co.pg.settlement.events.FileSubmitted;
 import kr.co.pg.settlement.events.InvalidEventException;
 import kr.co.pg.settlement.events.InvalidFieldException;
 import kr.co.pg.settlement.events.KickoffParser;
+import kr.co.pg.settlement.events.RegistrationFileRequested;
 import kr.co.pg.settlement.events.RegistrationResultsReceived;
+import kr.co.pg.settlement.events.SettlementFileRequested;
 import kr.co.pg.settlement.events.SettlementResultsReceived;
 import kr.co.pg.settlement.events.SettlementSliceRequested;
 import kr.co.pg.settlement.events.Topics;
@@ -40,12 +45,15 @@ class CollectorListeners {
     private final FileEventHandler files;
     private final ResultHandler results;
     private final SliceCollection slices;
+    private final FileLedger ledger;
 
-    CollectorListeners(KickoffHandler kickoffs, FileEventHandler files, ResultHandler results, SliceCollection slices) {
+    CollectorListeners(KickoffHandler kickoffs, FileEventHandler files, ResultHandler results, SliceCollection slices,
+                       FileLedger ledger) {
         this.kickoffs = kickoffs;
         this.files = files;
         this.results = results;
         this.slices = slices;
+        this.ledger = ledger;
     }
 
     @KafkaListener(id = "collector-kickoff", topics = Topics.KICKOFF, groupId = GROUP,
@@ -79,7 +87,36 @@ class CollectorListeners {
 
     @KafkaListener(id = "collector-file-failed", topics = Topics.FILE_FAILED, groupId = GROUP)
     void onFileFailed(List<ConsumerRecord<String, byte[]>> records) {
-        each(records, r -> files.onFailed(checked(EventJson.read(r.value(), FileFailed.class), r)));
+        each(records, r -> {
+            FileFailed e = checked(EventJson.read(r.value(), FileFailed.class), r);
+            ledger.requireFilesCaughtUp("FileFailed for file " + e.fileId());
+            files.onFailed(e);
+        });
+    }
+
+    /**
+     * The collector's own files read back (FileLedger): a known file id (the record key) is skipped unread; only a file
+     * the database lost to a restore is parsed and re-created. New group members start at the end: a file decided
+     * before this collector's group existed is not its own.
+     */
+    @KafkaListener(id = "collector-file-ledger", groupId = GROUP,
+            topics = {Topics.REGISTRATION_FILE_REQUESTED, Topics.SETTLEMENT_FILE_REQUESTED},
+            properties = {"max.poll.records=20", "auto.offset.reset=latest", "max.partition.fetch.bytes=1048576",
+                    "fetch.max.bytes=8388608"})
+    void onFileRequests(List<ConsumerRecord<String, byte[]>> records) {
+        Set<String> unknown = ledger.unknown(records.stream().map(ConsumerRecord::key).filter(Objects::nonNull)
+                .distinct().toList());
+        each(records, r -> {
+            if (r.key() != null && !unknown.contains(r.key())) {
+                return;
+            }
+            if (Topics.SETTLEMENT_FILE_REQUESTED.equals(r.topic())) {
+                SettlementFileRequested e = checked(EventJson.read(r.value(), SettlementFileRequested.class), r);
+                ledger.recreate(e);
+            } else {
+                ledger.recreate(checked(EventJson.read(r.value(), RegistrationFileRequested.class), r));
+            }
+        });
     }
 
     @KafkaListener(id = "collector-registration-results", topics = Topics.REGISTRATION_RESULTS,

@@ -1,0 +1,118 @@
+package kr.co.pg.settlement.collector.adapter.out.persistence;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kr.co.pg.settlement.collector.application.RecreatedFiles;
+import kr.co.pg.settlement.events.RegistrationFileRequested;
+import kr.co.pg.settlement.events.SettlementFileRequested;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** kis_file, kis_file_sequence and the request tables for files re-created from their events (after a restore). */
+@Component
+class JdbcRecreatedFiles implements RecreatedFiles {
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final Clock clock;
+
+    JdbcRecreatedFiles(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<String> known(Collection<String> fileIds) {
+        if (fileIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(named.queryForList("SELECT file_id FROM kis_file WHERE file_id IN (:ids)",
+                Map.of("ids", fileIds), String.class));
+    }
+
+    @Override
+    public void insertFile(String fileType, String fileId, LocalDate fileDate, int fileSeq, LocalDate businessDate,
+                           String kickoffId, int recordCount, LocalDateTime createdAt) {
+        jdbc.update("INSERT INTO kis_file (file_id, file_type, file_date, file_seq, business_date, kickoff_id,"
+                        + " record_count, created_at, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'CREATED', ?)",
+                fileId, fileType, fileDate, fileSeq, businessDate, kickoffId, recordCount, createdAt, createdAt);
+        // a sequence reserved later must not collide with the re-created file
+        jdbc.update("INSERT INTO kis_file_sequence (file_type, file_date, last_seq) VALUES (?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE last_seq = GREATEST(last_seq, VALUES(last_seq))", fileType, fileDate, fileSeq);
+    }
+
+    @Override
+    public void insertSettlementRequests(SettlementFileRequested file) {
+        LocalDateTime now = Times.now(clock);
+        List<SettlementFileRequested.Transaction> records = file.records();
+        jdbc.batchUpdate("INSERT IGNORE INTO settlement_request (transaction_id, file_id, seq, business_date,"
+                        + " expected_amount, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'COLLECTED', ?, ?)",
+                records, 5000, (ps, r) -> {
+                    ps.setString(1, r.transactionId());
+                    ps.setString(2, file.fileId());
+                    ps.setInt(3, r.seq());
+                    ps.setObject(4, file.businessDate());
+                    ps.setLong(5, r.expectedDifference());
+                    ps.setObject(6, now);
+                    ps.setObject(7, now);
+                });
+        Integer inserted = jdbc.queryForObject("SELECT COUNT(*) FROM settlement_request WHERE file_id = ?",
+                Integer.class, file.fileId());
+        if (inserted != null && inserted < records.size()) {
+            // the first run moved these out of a file KIS failed into this replacement: the later file holds them
+            jdbc.batchUpdate("UPDATE settlement_request r JOIN kis_file f ON f.file_id = r.file_id"
+                            + " SET r.file_id = ?, r.seq = ?, r.status = 'COLLECTED', r.updated_at = ?"
+                            + " WHERE r.transaction_id = ? AND r.file_id <> ? AND f.created_at < ?",
+                    records, 5000, (ps, r) -> {
+                        ps.setString(1, file.fileId());
+                        ps.setInt(2, r.seq());
+                        ps.setObject(3, now);
+                        ps.setString(4, r.transactionId());
+                        ps.setString(5, file.fileId());
+                        ps.setObject(6, file.createdAt());
+                    });
+        }
+    }
+
+    @Override
+    public void insertRegistrationRequests(RegistrationFileRequested file) {
+        LocalDateTime now = Times.now(clock);
+        List<RegistrationFileRequested.Registration> records = file.records();
+        // an open request of the same day in an earlier file was moved here by the first run (a resend)
+        jdbc.batchUpdate("DELETE r FROM registration_request r JOIN kis_file f ON f.file_id = r.file_id"
+                        + " WHERE r.sub_merchant_id = ? AND r.business_date = ? AND r.request_type = ?"
+                        + " AND r.status IN ('REQUESTED', 'SENT') AND f.created_at < ?",
+                records, 2000, (ps, r) -> {
+                    ps.setString(1, r.subMerchantId());
+                    ps.setObject(2, file.businessDate());
+                    ps.setString(3, r.requestType());
+                    ps.setObject(4, file.createdAt());
+                });
+        // ...and a request a later file already holds stays there
+        jdbc.batchUpdate("INSERT INTO registration_request (file_id, seq, sub_merchant_id, request_type, business_date,"
+                        + " status, created_at, updated_at) SELECT ?, ?, ?, ?, ?, 'REQUESTED', ?, ? FROM DUAL"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM registration_request r JOIN kis_file f ON f.file_id = r.file_id"
+                        + " WHERE r.sub_merchant_id = ? AND r.business_date = ? AND r.request_type = ? AND f.created_at > ?)",
+                records, 2000, (ps, r) -> {
+                    ps.setString(1, file.fileId());
+                    ps.setInt(2, r.seq());
+                    ps.setString(3, r.subMerchantId());
+                    ps.setString(4, r.requestType());
+                    ps.setObject(5, file.businessDate());
+                    ps.setObject(6, now);
+                    ps.setObject(7, now);
+                    ps.setString(8, r.subMerchantId());
+                    ps.setObject(9, file.businessDate());
+                    ps.setString(10, r.requestType());
+                    ps.setObject(11, file.createdAt());
+                });
+    }
+}

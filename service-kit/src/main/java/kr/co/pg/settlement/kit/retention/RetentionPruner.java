@@ -37,6 +37,12 @@ public abstract class RetentionPruner {
         public Table(String table, String setting, Duration retention, String deleteSql) {
             this(table, setting, retention, deleteSql, null);
         }
+
+        /** processed_event (consumer, event_id, processed_at), which every consuming service keeps. */
+        public static Table processedEvents(Duration retention) {
+            return new Table("processed_event", "processed-event", retention,
+                    "DELETE FROM processed_event WHERE processed_at < ? LIMIT ?");
+        }
     }
 
     private final JdbcTemplate jdbc;

@@ -2,6 +2,7 @@ package kr.co.pg.settlement.poller.config.observability;
 
 import java.util.List;
 import kr.co.pg.settlement.kit.kis.KisCallTimer;
+import kr.co.pg.settlement.kit.metrics.DeadLetterGauges;
 
 /**
  * Every meter the poller registers itself (Micrometer names; on /actuator/prometheus dots become underscores, a
@@ -21,7 +22,7 @@ public final class MetricNames {
     /** Gauge: age of the oldest pending receipt (since KIS accepted the file), by {@code file_type}, seconds. */
     public static final String RECEIPTS_OLDEST_AGE = "settlement.receipts.pending.oldest.age.seconds";
     /** Gauge: records on the service's dead-letter topic (end minus start offsets), by {@code topic}. */
-    public static final String DLT_RECORDS = "settlement.dlt.records";
+    public static final String DLT_RECORDS = DeadLetterGauges.DLT_RECORDS;
 
     public static List<String> all() {
         return List.of(KIS_CALLS, RECEIPTS_PENDING, RECEIPTS_OLDEST_AGE, DLT_RECORDS);

@@ -10,10 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import kr.co.pg.settlement.events.Topics;
 import kr.co.pg.settlement.kit.kafka.KafkaClusterProbe;
-import kr.co.pg.settlement.kit.metrics.PeriodicRefresh;
+import kr.co.pg.settlement.kit.metrics.DeadLetterGauges;
 import kr.co.pg.settlement.poller.adapter.out.persistence.PollerMetricsQueries;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -22,24 +20,19 @@ import org.springframework.stereotype.Component;
  * by a thread of its own every {@code settlement.metrics.refresh-interval} (30 s), never on the scrape.
  */
 @Component
-class PollerMetrics extends PeriodicRefresh {
+class PollerMetrics extends DeadLetterGauges {
 
-    private static final Logger log = LoggerFactory.getLogger(PollerMetrics.class);
     /** The request file types a receipt can be for: both always exported (0 when none is pending). */
     private static final List<String> FILE_TYPES = List.of("R1", "S1");
 
     private final PollerMetricsQueries queries;
-    private final KafkaClusterProbe kafka;
     private final Clock clock;
     private volatile Map<String, PollerMetricsQueries.Pending> pending = Map.of();
-    private volatile double deadLetters = Double.NaN;
-    private volatile boolean lastRefreshFailed;
 
     PollerMetrics(PollerMetricsQueries queries, KafkaClusterProbe kafka, Clock clock, MeterRegistry registry,
                   @Value("${settlement.metrics.refresh-interval:PT30S}") Duration interval) {
-        super("poller-metrics", interval);
+        super("poller-metrics", interval, kafka, Topics.DLT_POLLER, registry);
         this.queries = queries;
-        this.kafka = kafka;
         this.clock = clock;
         for (String type : FILE_TYPES) {
             Gauge.builder(MetricNames.RECEIPTS_PENDING, this, m -> m.receipts(type)).tag("file_type", type)
@@ -47,8 +40,6 @@ class PollerMetrics extends PeriodicRefresh {
             Gauge.builder(MetricNames.RECEIPTS_OLDEST_AGE, this, m -> m.oldestAgeSeconds(type)).tag("file_type", type)
                     .description("age of the oldest pending receipt").register(registry);
         }
-        Gauge.builder(MetricNames.DLT_RECORDS, this, m -> m.deadLetters).tag("topic", Topics.DLT_POLLER)
-                .description("records kept on the dead-letter topic").register(registry);
     }
 
     private double receipts(String type) {
@@ -64,21 +55,9 @@ class PollerMetrics extends PeriodicRefresh {
     }
 
     @Override
-    protected void refresh() {
-        try {
-            Map<String, PollerMetricsQueries.Pending> byType = new ConcurrentHashMap<>();
-            queries.pendingReceipts().forEach(p -> byType.put(p.fileType(), p));
-            pending = byType;
-            deadLetters = kafka.retainedRecords(Topics.DLT_POLLER);
-            lastRefreshFailed = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            if (!lastRefreshFailed) {
-                log.warn("metrics refresh failed ({}); the settlement_* gauges keep their last values until the"
-                        + " database and Kafka answer again", String.valueOf(e));
-                lastRefreshFailed = true;
-            }
-        }
+    protected void readGauges() {
+        Map<String, PollerMetricsQueries.Pending> byType = new ConcurrentHashMap<>();
+        queries.pendingReceipts().forEach(p -> byType.put(p.fileType(), p));
+        pending = byType;
     }
 }

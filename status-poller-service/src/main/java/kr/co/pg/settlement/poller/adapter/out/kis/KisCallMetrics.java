@@ -3,6 +3,7 @@ package kr.co.pg.settlement.poller.adapter.out.kis;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import kr.co.pg.settlement.kit.kis.KisCallTimer;
+import kr.co.pg.settlement.kit.kis.ResilientKisCalls;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,6 +13,6 @@ class KisCallMetrics {
 
     @Bean
     KisCallTimer kisCallTimer(CircuitBreakerRegistry circuitBreakers, MeterRegistry registry) {
-        return new KisCallTimer(circuitBreakers.circuitBreaker(KisResultsAdapter.RESILIENCE_INSTANCE), registry, "poll");
+        return new KisCallTimer(circuitBreakers.circuitBreaker(ResilientKisCalls.INSTANCE), registry, "poll");
     }
 }

@@ -29,6 +29,9 @@ import org.springframework.context.support.GenericApplicationContext;
  */
 final class SchedulerInstances implements AutoCloseable {
 
+    static final String MANAGEMENT_USER = "scheduler-test";
+    static final String MANAGEMENT_PASSWORD = "scheduler-test-management-password";
+
     final String kickoffTopic = "it.scheduler.kickoff." + UUID.randomUUID();
     final String leaderTopic = "it.scheduler.leader." + UUID.randomUUID();
     final String leaderGroup = "it-scheduler-leader-" + UUID.randomUUID();
@@ -48,7 +51,10 @@ final class SchedulerInstances implements AutoCloseable {
                 "--settlement.scheduler.kafka.leader-topic=" + leaderTopic,
                 "--settlement.scheduler.kafka.leader-group=" + leaderGroup,
                 "--settlement.scheduler.kafka.session-timeout=6s",
-                "--settlement.kafka.topic-replication=1"));
+                "--settlement.kafka.topic-replication=1",
+                // in this JVM no process listing shows arguments
+                "--settlement.management.user=" + MANAGEMENT_USER,
+                "--settlement.management.password=" + MANAGEMENT_PASSWORD));
         args.addAll(List.of(extraArgs));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SchedulerApplication.class)
                 .properties(Map.of("spring.config.name", SchedulerApplication.CONFIG_NAME))

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,8 +95,12 @@ class SchedulerKickoffTest {
     void scheduleEndpointListsNextRunsWithHolidaySkipsAndTheYearsHolidays() throws Exception {
         SchedulerInstances.awaitLeaderTicks(instance, 1);
         int port = Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/schedule?runs=23")).GET().build(),
+        URI schedule = URI.create("http://localhost:" + port + "/api/schedule?runs=23");
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(schedule).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).as("without the management credential").isEqualTo(401);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(schedule)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((SchedulerInstances.MANAGEMENT_USER
+                        + ":" + SchedulerInstances.MANAGEMENT_PASSWORD).getBytes(StandardCharsets.UTF_8))).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 
         assertThat(response.statusCode()).isEqualTo(200);

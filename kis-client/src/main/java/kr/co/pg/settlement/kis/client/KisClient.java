@@ -11,6 +11,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.Http11SslContextSpec;
@@ -42,6 +43,11 @@ public final class KisClient implements AutoCloseable {
     private final WebClient webClient;
 
     public KisClient(KisClientConfig config, Clock clock) {
+        this(config, clock, (request, next) -> next.exchange(request));
+    }
+
+    /** With {@code filter} applied to every request (the services add the W3C {@code traceparent} header there). */
+    public KisClient(KisClientConfig config, Clock clock, ExchangeFilterFunction filter) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
         this.signer = new RequestSigner(config.clientId(), config.secret(), clock);
@@ -49,7 +55,7 @@ public final class KisClient implements AutoCloseable {
         // before any resource is allocated: a bad trust or key store fails the start-up here
         Http11SslContextSpec tls = config.isHttps() ? KisTransport.sslContext(config.tls()) : null;
         this.connections = KisHttp.connections(config);
-        this.webClient = KisHttp.webClient(config, connections, tls);
+        this.webClient = KisHttp.webClient(config, connections, tls, Objects.requireNonNull(filter, "filter"));
     }
 
     /** {@code POST /v1/files}. The body is sent as given; KIS answers 200 for the same key and bytes again. */

@@ -5,6 +5,7 @@ import io.netty.handler.timeout.WriteTimeoutHandler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeStrategies;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.Http11SslContextSpec;
@@ -28,8 +29,12 @@ final class KisHttp {
                 .build();
     }
 
-    /** {@code tls} is null for plain HTTP (local simulator only; the config has already allowed it). */
-    static WebClient webClient(KisClientConfig config, ConnectionProvider connections, Http11SslContextSpec tls) {
+    /**
+     * {@code tls} is null for plain HTTP (local simulator only; the config has already allowed it); {@code filter}
+     * sees every request (the services add the W3C {@code traceparent} header there).
+     */
+    static WebClient webClient(KisClientConfig config, ConnectionProvider connections, Http11SslContextSpec tls,
+                               ExchangeFilterFunction filter) {
         long writeTimeoutMillis = config.writeTimeout().toMillis();
         HttpClient http = HttpClient.create(connections)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
@@ -41,6 +46,7 @@ final class KisHttp {
             http = http.secure(spec -> spec.sslContext(tls).handshakeTimeout(config.connectTimeout()));
         }
         return WebClient.builder()
+                .filter(filter)
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .exchangeStrategies(ExchangeStrategies.builder()
                         .codecs(c -> c.defaultCodecs().maxInMemorySize(config.maxInMemoryBytes()))

@@ -6,19 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** What a receipt shows: its status by the clock, and once DONE its result file (the corrupted one first if so set). */
-final class ReceiptResults {
+record ReceiptResults(StateStore store, Clock clock, long processingDelayMillis) {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptResults.class);
-
-    private final StateStore store;
-    private final Clock clock;
-    private final long processingDelayMillis;
-
-    ReceiptResults(StateStore store, Clock clock, long processingDelayMillis) {
-        this.store = store;
-        this.clock = clock;
-        this.processingDelayMillis = processingDelayMillis;
-    }
 
     Receipt.Status status(Receipt receipt) {
         return receipt.status(clock.millis(), processingDelayMillis);

@@ -12,23 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** At start: receipts and ledger reloaded from the state directory, and what was not finished queued again. */
-final class StateRecovery {
+record StateRecovery(StateStore store, KisLedger ledger, ReceiptBook book, FaultControl faults,
+                     ReceiptProcessor processor) {
 
     private static final Logger log = LoggerFactory.getLogger(StateRecovery.class);
-
-    private final StateStore store;
-    private final KisLedger ledger;
-    private final ReceiptBook book;
-    private final FaultControl faults;
-    private final ReceiptProcessor processor;
-
-    StateRecovery(StateStore store, KisLedger ledger, ReceiptBook book, FaultControl faults, ReceiptProcessor processor) {
-        this.store = store;
-        this.ledger = ledger;
-        this.book = book;
-        this.faults = faults;
-        this.processor = processor;
-    }
 
     void recover() {
         Map<String, Outcome> outcomes = new HashMap<>();

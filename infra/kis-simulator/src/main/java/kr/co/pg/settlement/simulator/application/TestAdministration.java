@@ -13,17 +13,7 @@ import kr.co.pg.settlement.kis.protocol.R1Record;
 import kr.co.pg.settlement.kis.protocol.S1Record;
 
 /** For tests and the admin API: the receipts described, and how often each record reached KIS. */
-final class TestAdministration {
-
-    private final StateStore store;
-    private final ReceiptBook book;
-    private final ReceiptResults results;
-
-    TestAdministration(StateStore store, ReceiptBook book, ReceiptResults results) {
-        this.store = store;
-        this.book = book;
-        this.results = results;
-    }
+record TestAdministration(StateStore store, ReceiptBook book, ReceiptResults results) {
 
     /**
      * R1 -> sub-merchant id -> number of accepted files holding it; S1 -> transaction id -> count. Reads the stored

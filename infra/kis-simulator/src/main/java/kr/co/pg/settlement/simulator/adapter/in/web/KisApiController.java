@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import kr.co.pg.settlement.kis.protocol.FileType;
 import kr.co.pg.settlement.kis.protocol.KisSigner;
@@ -146,44 +147,36 @@ class KisApiController {
 
     @GetMapping("/v1/files/{receiptNo}")
     ResponseEntity<Object> status(ServerHttpRequest request, @PathVariable String receiptNo) {
-        Optional<String> auth = verifyGet(request);
-        if (auth.isPresent()) {
-            return unauthorized(auth.get());
-        }
-        Optional<Receipt> receipt = simulator.receipt(receiptNo);
-        if (receipt.isEmpty()) {
-            return KisErrors.error(404, "K404", "unknown receipt " + receiptNo);
-        }
-        ReceiptInfo i = receipt.get().info();
-        Receipt.Status status = simulator.status(receipt.get());
+        return signedGetOf(request, receiptNo, this::status);
+    }
+
+    private ResponseEntity<Object> status(Receipt receipt) {
+        ReceiptInfo i = receipt.info();
+        Receipt.Status status = simulator.status(receipt);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("receiptNo", i.receiptNo());
         m.put("fileType", i.fileType().name());
         m.put("status", status.name());
         m.put("resultFileType", i.resultFileType().name());
         if (status == Receipt.Status.DONE) {
-            m.put("resultSize", receipt.get().outcome().resultSize());
+            m.put("resultSize", receipt.outcome().resultSize());
         }
         if (status == Receipt.Status.FAILED) {
-            m.put("message", receipt.get().outcome().message());
+            m.put("message", receipt.outcome().message());
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(m);
     }
 
     @GetMapping("/v1/files/{receiptNo}/result")
     ResponseEntity<Object> result(ServerHttpRequest request, @PathVariable String receiptNo) {
-        Optional<String> auth = verifyGet(request);
-        if (auth.isPresent()) {
-            return unauthorized(auth.get());
-        }
-        Optional<Receipt> receipt = simulator.receipt(receiptNo);
-        if (receipt.isEmpty()) {
-            return KisErrors.error(404, "K404", "unknown receipt " + receiptNo);
-        }
-        Optional<ResultFile> file = simulator.result(receipt.get());
+        return signedGetOf(request, receiptNo, this::result);
+    }
+
+    private ResponseEntity<Object> result(Receipt receipt) {
+        Optional<ResultFile> file = simulator.result(receipt);
         if (file.isEmpty()) {
-            return KisErrors.error(409, "K410", "result of receipt " + receiptNo + " is not ready: status "
-                    + simulator.status(receipt.get()));
+            return KisErrors.error(409, "K410", "result of receipt " + receipt.info().receiptNo() + " is not ready: status "
+                    + simulator.status(receipt));
         }
         ResultFile f = file.get();
         return ResponseEntity.ok()
@@ -191,6 +184,17 @@ class KisApiController {
                 .contentLength(f.size())
                 .header(HEADER_CONTENT_SHA256, f.sha256())
                 .body(new FileSystemResource(f.path()));
+    }
+
+    /** The answer about a receipt to a signed GET: 401 when the signature is wrong, 404 for an unknown receipt. */
+    private ResponseEntity<Object> signedGetOf(ServerHttpRequest request, String receiptNo,
+                                               Function<Receipt, ResponseEntity<Object>> answer) {
+        Optional<String> auth = verifyGet(request);
+        if (auth.isPresent()) {
+            return unauthorized(auth.get());
+        }
+        return simulator.receipt(receiptNo).map(answer)
+                .orElseGet(() -> KisErrors.error(404, "K404", "unknown receipt " + receiptNo));
     }
 
     private Optional<String> verifyGet(ServerHttpRequest request) {

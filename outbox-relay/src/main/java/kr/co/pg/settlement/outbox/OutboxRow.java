@@ -12,13 +12,17 @@ import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 
-/** One inserted outbox row, as read from a Debezium change record. */
+/**
+ * One inserted outbox row, as read from a Debezium change record. {@code traceparent} (W3C trace context of the
+ * transaction that wrote the row) is optional: null for rows written without a trace and for tables without the column.
+ */
 record OutboxRow(long id, String eventId, String eventType, String topic, String eventKey, LocalDate businessDate,
-                 byte[] payload) {
+                 byte[] payload, String traceparent) {
 
     static final String HEADER_EVENT_ID = "eventId";
     static final String HEADER_EVENT_TYPE = "eventType";
     static final String HEADER_BUSINESS_DATE = "businessDate";
+    static final String HEADER_TRACEPARENT = "traceparent";
 
     /**
      * The inserted row of a create (c) or snapshot read (r) change; empty for anything else (updates, deletes,
@@ -44,7 +48,8 @@ record OutboxRow(long id, String eventId, String eventType, String topic, String
                 (String) required(after, "topic"),
                 (String) required(after, "event_key"),
                 toLocalDate(required(after, "business_date"), after),
-                toBytes(required(after, "payload"), after)));
+                toBytes(required(after, "payload"), after),
+                optionalText(after, "traceparent")));
     }
 
     ProducerRecord<String, byte[]> toProducerRecord() {
@@ -52,6 +57,9 @@ record OutboxRow(long id, String eventId, String eventType, String topic, String
         headers.add(HEADER_EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
         headers.add(HEADER_EVENT_TYPE, eventType.getBytes(StandardCharsets.UTF_8));
         headers.add(HEADER_BUSINESS_DATE, businessDate.toString().getBytes(StandardCharsets.UTF_8));
+        if (traceparent != null && !traceparent.isBlank()) {
+            headers.add(HEADER_TRACEPARENT, traceparent.getBytes(StandardCharsets.US_ASCII));
+        }
         return new ProducerRecord<>(topic, null, eventKey, payload, headers);
     }
 
@@ -69,6 +77,12 @@ record OutboxRow(long id, String eventId, String eventType, String topic, String
                     + " business_date, payload (all NOT NULL)");
         }
         return value;
+    }
+
+    /** A nullable column that older tables may not have yet. */
+    private static String optionalText(Struct row, String column) {
+        Field field = row.schema().field(column);
+        return field == null ? null : (String) row.get(field);
     }
 
     private static LocalDate toLocalDate(Object value, Struct row) {

@@ -3,6 +3,7 @@ package kr.co.pg.settlement.scheduler;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import kr.co.pg.settlement.kit.tracing.TracingConfiguration;
 import kr.co.pg.settlement.scheduler.adapter.in.kafka.KafkaLeadership;
 import kr.co.pg.settlement.scheduler.adapter.in.scheduling.CronTimetable;
 import kr.co.pg.settlement.scheduler.adapter.in.scheduling.Ticker;
@@ -21,10 +22,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
 
+/** Each kick-off sent begins a trace of its own (its traceparent header: settlement.tracing.new-trace-per-record). */
 @Configuration(proxyBeanMethods = false)
+@Import(TracingConfiguration.class)
 class SchedulerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SchedulerConfiguration.class);

@@ -4,6 +4,7 @@ import kr.co.pg.settlement.events.InvalidEventException;
 import kr.co.pg.settlement.events.Topics;
 import kr.co.pg.settlement.kit.kafka.DeadLetterErrorHandler;
 import kr.co.pg.settlement.kit.kis.KisServiceConfiguration;
+import kr.co.pg.settlement.kit.tracing.TracingConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -13,13 +14,14 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The service kit's pieces for a KIS service (topics, Kafka health, KIS client, clock), and the listener error
+ * The service kit's pieces for a KIS service (topics, Kafka health, KIS client, clock), the kick-off's trace (through
+ * listeners, sent records and KIS calls), and the listener error
  * handling: an {@link InvalidEventException} goes to the poller's dead-letter topic at once; anything else (database
  * or broker trouble) is retried with backoff ({@code settlement.poller.retry.*}) and no limit, the offset
  * uncommitted, so no event is ever lost.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(KisServiceConfiguration.class)
+@Import({KisServiceConfiguration.class, TracingConfiguration.class})
 @EnableScheduling
 class PollerKafkaConfiguration {
 

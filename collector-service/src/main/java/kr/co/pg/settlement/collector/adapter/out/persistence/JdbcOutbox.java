@@ -4,6 +4,7 @@ import java.time.Clock;
 import kr.co.pg.settlement.collector.application.Outbox;
 import kr.co.pg.settlement.events.EventJson;
 import kr.co.pg.settlement.events.SettlementEvent;
+import kr.co.pg.settlement.kit.tracing.Traceparents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -12,17 +13,20 @@ class JdbcOutbox implements Outbox {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final Traceparents traceparents;
 
-    JdbcOutbox(JdbcTemplate jdbc, Clock clock) {
+    JdbcOutbox(JdbcTemplate jdbc, Clock clock, Traceparents traceparents) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.traceparents = traceparents;
     }
 
     @Override
     public void append(String topic, SettlementEvent event) {
-        jdbc.update("INSERT INTO outbox_event (event_id, event_type, topic, event_key, business_date, payload, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        // traceparent: the relay sends it as the record's header, so the event stays in the kick-off's trace
+        jdbc.update("INSERT INTO outbox_event (event_id, event_type, topic, event_key, business_date, payload, created_at,"
+                        + " traceparent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 event.eventId(), event.getClass().getSimpleName(), topic, event.key(), event.businessDate(),
-                EventJson.write(event), Times.now(clock));
+                EventJson.write(event), Times.now(clock), traceparents.current());
     }
 }

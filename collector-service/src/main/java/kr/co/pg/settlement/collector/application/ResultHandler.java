@@ -38,6 +38,9 @@ public class ResultHandler {
                 return null;
             }
             early.requireFileUnlessNoRun("R2 results", event.fileId(), event.businessDate());
+            if (unknownFile("R2", event.fileId(), event.receiptNo(), event.results().size())) {
+                return null;
+            }
             // the file row first, as FileSubmitted locks it: the same order, no deadlock between the two
             files.markResultReceived(event.fileId(), event.receiptNo());
             int changed = registrations.applyResults(event.fileId(), event.results());
@@ -47,12 +50,26 @@ public class ResultHandler {
         });
     }
 
+    /** Results for a file this collector never created are consumed, applied to nothing and logged. */
+    private boolean unknownFile(String kind, String fileId, String receiptNo, int records) {
+        if (files.find(fileId).isPresent()) {
+            return false;
+        }
+        log.error("{} results for UNKNOWN file {} (receipt {}): not a file of this collector, {} records applied to"
+                + " nothing. Check that the poller and this collector use the same environment's topics and"
+                + " database.", kind, fileId, receiptNo, records);
+        return true;
+    }
+
     public void onSettlementResults(SettlementResultsReceived event) {
         tx.inTransaction(() -> {
             if (!processed.markProcessed(SETTLEMENT_CONSUMER, event.eventId())) {
                 return null;
             }
             early.requireFileUnlessNoRun("S2 results", event.fileId(), event.businessDate());
+            if (unknownFile("S2", event.fileId(), event.receiptNo(), event.results().size())) {
+                return null;
+            }
             // the file row first, as FileSubmitted locks it: the same order, no deadlock between the two
             files.markResultReceived(event.fileId(), event.receiptNo());
             int changed = settlements.applyResults(event.fileId(), event.results());

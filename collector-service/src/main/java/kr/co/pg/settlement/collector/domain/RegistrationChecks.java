@@ -62,7 +62,7 @@ public final class RegistrationChecks {
         }
         if (s.phone() != null && !s.phone().chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.of(new LocalRejection(DOES_NOT_FIT_FIELD, "phone '" + s.phone()
-                    + "' is not digits only (the R1 field is digits, no '-' or spaces); correct it and set CHANGED/NONE"));
+                    + "' is not digits only (R1 field); correct it and set CHANGED/NONE"));
         }
         return Optional.empty();
     }

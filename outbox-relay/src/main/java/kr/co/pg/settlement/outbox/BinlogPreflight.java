@@ -28,7 +28,7 @@ final class BinlogPreflight {
         props.setProperty("user", config.dbUser());
         props.setProperty("password", config.dbPassword());
         props.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_MS));
-        String url = "jdbc:mariadb://" + config.dbHost() + ":" + config.dbPort() + "/";
+        String url = RelayDatabase.jdbcUrl(config, "");
         try (Connection connection = DriverManager.getConnection(url, props);
              Statement statement = connection.createStatement()) {
             try (ResultSet rs = statement.executeQuery("SELECT @@log_bin, @@binlog_format, @@binlog_row_image")) {

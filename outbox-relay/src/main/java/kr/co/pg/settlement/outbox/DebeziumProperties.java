@@ -23,7 +23,10 @@ final class DebeziumProperties {
         p.setProperty("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
         // offsets and schema history in the outbox database, shared by all instances of the relay
         p.setProperty("offset.storage", JdbcOffsetStore.class.getName());
-        state.putInto(p, JdbcOffsetStore.PREFIX);
+        // the stores connect like every other relay connection: with the configured TLS
+        StateAccess stores = new StateAccess(RelayDatabase.jdbcUrl(config), state.user(), state.password(),
+                state.relayName(), state.lockName(), state.lockConnectionId(), state.holder());
+        stores.putInto(p, JdbcOffsetStore.PREFIX);
         // offsets are committed after every batch (OffsetCommitPolicy.always() in OutboxRelay); the interval only
         // matters for the engine's own periodic checks
         p.setProperty("offset.flush.interval.ms", "1000");
@@ -40,7 +43,7 @@ final class DebeziumProperties {
         p.setProperty("database.user", config.dbUser());
         p.setProperty("database.password", config.dbPassword());
         p.setProperty("database.server.id", Long.toString(config.serverId()));
-        p.setProperty("database.ssl.mode", "disable");
+        config.tls().putInto(p);
         p.setProperty("connect.timeout.ms", "10000");
         p.setProperty("topic.prefix", config.name());
         // what is captured (include lists are regular expressions)
@@ -53,7 +56,7 @@ final class DebeziumProperties {
         p.setProperty("time.precision.mode", "adaptive_time_microseconds");
         // schema history: only the outbox table's DDL, next to the offsets
         p.setProperty("schema.history.internal", JdbcSchemaHistory.class.getName());
-        state.putInto(p, JdbcSchemaHistory.PREFIX);
+        stores.putInto(p, JdbcSchemaHistory.PREFIX);
         p.setProperty("schema.history.internal.store.only.captured.tables.ddl", "true");
         p.setProperty("schema.history.internal.store.only.captured.databases.ddl", "true");
         // snapshot only when there is no usable offset (first start, or the binlog position was purged):

@@ -27,10 +27,20 @@ import java.util.regex.Pattern;
  * @param pollInterval how long the connector waits for new binlog rows before handing over a partial batch
  * @param standbyRetryInterval how often a standby instance tries to take the relay lock (e.g. 5 s); a killed
  *                     active instance is replaced within about this interval plus the engine's start
+ * @param tls          TLS of every connection to MariaDB (JDBC and binlog stream); {@link DatabaseTls#DISABLED}
+ *                     for plain text
  */
 public record OutboxRelayConfig(String dbHost, int dbPort, String dbUser, String dbPassword, String database,
                                 String table, long serverId, String name, int maxBatchSize, Duration pollInterval,
-                                Duration standbyRetryInterval) {
+                                Duration standbyRetryInterval, DatabaseTls tls) {
+
+    /** Without TLS to MariaDB. */
+    public OutboxRelayConfig(String dbHost, int dbPort, String dbUser, String dbPassword, String database,
+                             String table, long serverId, String name, int maxBatchSize, Duration pollInterval,
+                             Duration standbyRetryInterval) {
+        this(dbHost, dbPort, dbUser, dbPassword, database, table, serverId, name, maxBatchSize, pollInterval,
+                standbyRetryInterval, DatabaseTls.DISABLED);
+    }
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_$]+");
     private static final Pattern RELAY_NAME = Pattern.compile("[A-Za-z0-9._-]+");
@@ -44,6 +54,7 @@ public record OutboxRelayConfig(String dbHost, int dbPort, String dbUser, String
         Objects.requireNonNull(dbPassword, "dbPassword must not be null (use an empty string for no password)");
         Objects.requireNonNull(pollInterval, "pollInterval must not be null");
         Objects.requireNonNull(standbyRetryInterval, "standbyRetryInterval must not be null");
+        Objects.requireNonNull(tls, "tls must not be null (DatabaseTls.DISABLED for plain text)");
         if (dbPort < 1 || dbPort > 65_535) {
             throw new IllegalArgumentException("dbPort must be 1..65535 but was " + dbPort);
         }
@@ -74,7 +85,8 @@ public record OutboxRelayConfig(String dbHost, int dbPort, String dbUser, String
     public String toString() {
         return "OutboxRelayConfig[name=" + name + ", db=" + dbUser + "@" + dbHost + ":" + dbPort + "/" + database
                 + "." + table + ", serverId=" + serverId + ", maxBatchSize=" + maxBatchSize + ", pollInterval=" + pollInterval
-                + ", standbyRetryInterval=" + standbyRetryInterval + "]";
+                + ", standbyRetryInterval=" + standbyRetryInterval + ", tls=" + tls.mode()
+                + (tls.caCertificate() == null ? "" : " ca " + tls.caCertificate()) + "]";
     }
 
     private static void requireText(String value, String field) {

@@ -48,6 +48,15 @@ final class RelayDatabase {
         return "jdbc:mariadb://" + host + ":" + port + "/" + database;
     }
 
+    /** The outbox database with the configured TLS ({@code database} empty: no default database). */
+    static String jdbcUrl(OutboxRelayConfig config, String database) {
+        return jdbcUrl(config.dbHost(), config.dbPort(), database) + config.tls().jdbcUrlOptions();
+    }
+
+    static String jdbcUrl(OutboxRelayConfig config) {
+        return jdbcUrl(config, config.database());
+    }
+
     static Connection open(String url, String user, String password, int socketTimeoutMs) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", user);
@@ -59,7 +68,7 @@ final class RelayDatabase {
 
     /** Creates the state tables if missing (the relay's DB user needs CREATE on the outbox database). */
     static void createTables(OutboxRelayConfig config) {
-        String url = jdbcUrl(config.dbHost(), config.dbPort(), config.database());
+        String url = jdbcUrl(config);
         try (Connection connection = open(url, config.dbUser(), config.dbPassword(), SOCKET_TIMEOUT_MS);
              Statement statement = connection.createStatement()) {
             // only when missing: a user without CREATE may run the relay once the tables exist

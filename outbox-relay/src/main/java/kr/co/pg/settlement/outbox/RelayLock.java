@@ -60,8 +60,8 @@ final class RelayLock implements AutoCloseable {
      */
     static Attempt tryAcquire(OutboxRelayConfig config) throws SQLException {
         String name = lockName(config);
-        Connection connection = RelayDatabase.open(RelayDatabase.jdbcUrl(config.dbHost(), config.dbPort(),
-                config.database()), config.dbUser(), config.dbPassword(), SOCKET_TIMEOUT_MS);
+        Connection connection = RelayDatabase.open(RelayDatabase.jdbcUrl(config), config.dbUser(), config.dbPassword(),
+                SOCKET_TIMEOUT_MS);
         boolean keep = false;
         try {
             try (Statement statement = connection.createStatement()) {

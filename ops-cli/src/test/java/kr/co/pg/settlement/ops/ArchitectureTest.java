@@ -2,16 +2,24 @@ package kr.co.pg.settlement.ops;
 
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import kr.co.pg.settlement.kit.architecture.ServiceArchitecture;
+import org.junit.jupiter.api.Test;
 
-/** Package by feature: each command's package (kickoff, replay, ...) uses only the shared root package, never another. */
-@AnalyzeClasses(packages = "kr.co.pg.settlement.ops", importOptions = ImportOption.DoNotIncludeTests.class)
+/**
+ * The service kit's rules (ops-cli has no adapters or domain of its own yet: they hold as soon as it gets some), and
+ * package by feature: each command's package (kickoff, replay, ...) uses only the shared root package, never another.
+ */
 class ArchitectureTest {
 
-    @ArchTest
-    static final ArchRule featuresAreIndependent = slices().matching("kr.co.pg.settlement.ops.(*)..")
-            .should().notDependOnEachOther();
+    private static final String BASE = "kr.co.pg.settlement.ops";
+
+    @Test
+    void portsAndAdapters() {
+        ServiceArchitecture.check(BASE);
+    }
+
+    @Test
+    void featuresAreIndependent() {
+        slices().matching(BASE + ".(*)..").should().notDependOnEachOther().check(ServiceArchitecture.mainClasses(BASE));
+    }
 }

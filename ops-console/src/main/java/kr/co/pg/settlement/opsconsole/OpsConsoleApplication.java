@@ -1,7 +1,6 @@
 package kr.co.pg.settlement.opsconsole;
 
-import java.util.Map;
-import org.springframework.boot.SpringApplication;
+import kr.co.pg.settlement.kit.boot.ServiceLauncher;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
@@ -11,8 +10,6 @@ public class OpsConsoleApplication {
     public static final String CONFIG_NAME = "ops-console";
 
     public static void main(String[] args) {
-        SpringApplication application = new SpringApplication(OpsConsoleApplication.class);
-        application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
-        application.run(args);
+        ServiceLauncher.run(OpsConsoleApplication.class, CONFIG_NAME, args);
     }
 }

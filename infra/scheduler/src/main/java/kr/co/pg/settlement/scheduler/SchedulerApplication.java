@@ -1,7 +1,6 @@
 package kr.co.pg.settlement.scheduler;
 
-import java.util.Map;
-import org.springframework.boot.SpringApplication;
+import kr.co.pg.settlement.kit.boot.ServiceLauncher;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -16,8 +15,6 @@ public class SchedulerApplication {
     public static final String CONFIG_NAME = "scheduler";
 
     public static void main(String[] args) {
-        SpringApplication application = new SpringApplication(SchedulerApplication.class);
-        application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
-        application.run(args);
+        ServiceLauncher.run(SchedulerApplication.class, CONFIG_NAME, args);
     }
 }

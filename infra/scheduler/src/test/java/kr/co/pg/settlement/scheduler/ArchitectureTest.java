@@ -2,37 +2,22 @@ package kr.co.pg.settlement.scheduler;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import kr.co.pg.settlement.kit.architecture.ServiceArchitecture;
+import org.junit.jupiter.api.Test;
 
-@AnalyzeClasses(packages = "kr.co.pg.settlement.scheduler", importOptions = ImportOption.DoNotIncludeTests.class)
+/** The service kit's ports-and-adapters rules hold for the scheduler; its use cases know no Spring at all. */
 class ArchitectureTest {
 
-    @ArchTest
-    static final ArchRule applicationKnowsNoFrameworkOrBroker = noClasses()
-            .that().resideInAPackage("..scheduler.application..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
-                    "java.sql..", "..scheduler.adapter..");
+    private static final String BASE = "kr.co.pg.settlement.scheduler";
 
-    @ArchTest
-    static final ArchRule outgoingAdaptersDoNotKnowIncomingOnes = noClasses()
-            .that().resideInAPackage("..adapter.out..")
-            .should().dependOnClassesThat().resideInAPackage("..adapter.in..");
+    @Test
+    void portsAndAdapters() {
+        ServiceArchitecture.check(BASE);
+    }
 
-    @ArchTest
-    static final ArchRule incomingAdaptersDoNotKnowOutgoingOnes = noClasses()
-            .that().resideInAPackage("..adapter.in..")
-            .should().dependOnClassesThat().resideInAPackage("..adapter.out..");
-
-    @ArchTest
-    static final ArchRule adaptersDoNotKnowEachOther = noClasses()
-            .that().resideInAnyPackage("..adapter.in.scheduling..", "..adapter.in.web..")
-            .should().dependOnClassesThat().resideInAnyPackage("..adapter.in.kafka..", "org.apache.kafka..");
-
-    @ArchTest
-    static final ArchRule holidayFilesKnowNoKafka = noClasses()
-            .that().resideInAPackage("..adapter.out.holidays..")
-            .should().dependOnClassesThat().resideInAnyPackage("..adapter.out.kafka..", "org.apache.kafka..");
+    @Test
+    void useCasesKnowNoSpring() {
+        noClasses().that().resideInAPackage(BASE + ".application..").should().dependOnClassesThat()
+                .resideInAPackage("org.springframework..").check(ServiceArchitecture.mainClasses(BASE));
+    }
 }

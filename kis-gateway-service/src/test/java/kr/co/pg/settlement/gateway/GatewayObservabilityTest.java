@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import kr.co.pg.settlement.gateway.application.KisUploadPort;
@@ -37,6 +38,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class GatewayObservabilityTest {
 
+    static final String MANAGEMENT_USER = "gateway-test";
+    static final String MANAGEMENT_PASSWORD = "gateway-test-management-password";
     static final String SECRET = "gateway-observability-secret";
     static EmbeddedKisSimulator simulator;
     static ConfigurableApplicationContext gateway;
@@ -55,6 +58,8 @@ class GatewayObservabilityTest {
         props.put("settlement.metrics.refresh-interval", "300ms");
         props.put("resilience4j.retry.instances.kis.max-attempts", "2");
         props.put("resilience4j.retry.instances.kis.wait-duration", "50ms");
+        props.put("settlement.management.user", MANAGEMENT_USER);
+        props.put("settlement.management.password", MANAGEMENT_PASSWORD);
         props.put("management.endpoint.health.show-details", "always");
         props.put("management.endpoint.health.show-components", "always");
         gateway = new SpringApplicationBuilder(GatewayApplication.class).web(WebApplicationType.REACTIVE)
@@ -123,9 +128,19 @@ class GatewayObservabilityTest {
         }
     }
 
+    @Test
+    void metricsNeedTheManagementCredential() throws Exception {
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(200);
+    }
+
     private static HttpResponse<String> get(String path) {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (MANAGEMENT_USER + ":" + MANAGEMENT_PASSWORD).getBytes(StandardCharsets.UTF_8)))
                     .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -9,11 +9,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +38,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class PollerObservabilityTest {
 
+    static final String MANAGEMENT_USER = "poller-test";
+    static final String MANAGEMENT_PASSWORD = "poller-test-management-password";
     static final String SECRET = "poller-observability-secret";
     static EmbeddedKisSimulator simulator;
     static ConfigurableApplicationContext poller;
@@ -62,6 +66,8 @@ class PollerObservabilityTest {
         props.put("settlement.poller.work-dir", Files.createTempDirectory("poller-obs-work").toString());
         props.put("settlement.metrics.refresh-interval", "300ms");
         props.put("resilience4j.retry.instances.kis.max-attempts", "1");
+        props.put("settlement.management.user", MANAGEMENT_USER);
+        props.put("settlement.management.password", MANAGEMENT_PASSWORD);
         props.put("management.endpoint.health.show-details", "always");
         props.put("management.endpoint.health.show-components", "always");
         poller = new SpringApplicationBuilder(PollerApplication.class).web(WebApplicationType.REACTIVE)
@@ -132,9 +138,19 @@ class PollerObservabilityTest {
                 type, Integer.parseInt(receiptNo.substring(14)), Timestamp.valueOf(nextPoll), Timestamp.valueOf(submittedAt));
     }
 
+    @Test
+    void metricsNeedTheManagementCredential() throws Exception {
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(200);
+    }
+
     private static HttpResponse<String> get(String path) {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (MANAGEMENT_USER + ":" + MANAGEMENT_PASSWORD).getBytes(StandardCharsets.UTF_8)))
                     .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -49,7 +49,11 @@ public final class EmbeddedKisSimulator implements AutoCloseable {
                 "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
                 "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
                 "org.springframework.boot.data.jdbc.autoconfigure.DataJdbcRepositoriesAutoConfiguration",
-                "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"));
+                "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+                // and the services' HTTP security: as kis-simulator.yml says
+                "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration"));
         // this JVM's class path holds the service's configuration too: name the simulator's own
         props.put("spring.config.name", KisSimulatorApplication.CONFIG_NAME);
         // the key as a property source of its own, not as an argument: no secret among the arguments

@@ -1,7 +1,6 @@
 package kr.co.pg.settlement.collector;
 
-import java.util.Map;
-import org.springframework.boot.SpringApplication;
+import kr.co.pg.settlement.kit.boot.ServiceLauncher;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
@@ -11,8 +10,6 @@ public class CollectorApplication {
     public static final String CONFIG_NAME = "collector-service";
 
     public static void main(String[] args) {
-        SpringApplication application = new SpringApplication(CollectorApplication.class);
-        application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
-        application.run(args);
+        ServiceLauncher.run(CollectorApplication.class, CONFIG_NAME, args);
     }
 }

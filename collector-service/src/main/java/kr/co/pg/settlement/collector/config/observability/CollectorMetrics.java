@@ -23,10 +23,8 @@ import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQue
 import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQueries.RecentFile;
 import kr.co.pg.settlement.events.Topics;
 import kr.co.pg.settlement.kit.kafka.KafkaClusterProbe;
-import kr.co.pg.settlement.kit.metrics.PeriodicRefresh;
+import kr.co.pg.settlement.kit.metrics.DeadLetterGauges;
 import kr.co.pg.settlement.outbox.OutboxRelayStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -38,13 +36,10 @@ import org.springframework.stereotype.Component;
  * that still have a row in flight (a file whose rows are all final is counted once). Relay state is read live.
  */
 @Component
-class CollectorMetrics extends PeriodicRefresh {
-
-    private static final Logger log = LoggerFactory.getLogger(CollectorMetrics.class);
+class CollectorMetrics extends DeadLetterGauges {
 
     private final CollectorMetricsQueries queries;
     private final OutboxRelayProbe relay;
-    private final KafkaClusterProbe kafka;
     private final Clock clock;
     private final int businessDates;
     private final Duration stuckAfter;
@@ -60,8 +55,6 @@ class CollectorMetrics extends PeriodicRefresh {
     private volatile double outboxOldestAge;
     private volatile double relayBacklog;
     private volatile double relayLag;
-    private volatile double deadLetters = Double.NaN;
-    private volatile boolean lastRefreshFailed;
     /** Row counts of files whose rows are all final: they cannot change any more (refresh thread only). */
     private final Map<String, Map<String, Long>> finishedFileRows = new HashMap<>();
     private static final Set<String> FINAL_SETTLEMENT = Set.of("SETTLED", "REJECTED");
@@ -72,10 +65,9 @@ class CollectorMetrics extends PeriodicRefresh {
                      @Value("${settlement.metrics.refresh-interval:PT30S}") Duration interval,
                      @Value("${settlement.metrics.business-dates:3}") int businessDates,
                      @Value("${settlement.report.stuck-after:PT2H}") Duration stuckAfter) {
-        super("collector-metrics", interval);
+        super("collector-metrics", interval, kafka, Topics.DLT_COLLECTOR, registry);
         this.queries = queries;
         this.relay = relay;
-        this.kafka = kafka;
         this.clock = clock;
         this.businessDates = businessDates;
         this.stuckAfter = stuckAfter;
@@ -107,8 +99,6 @@ class CollectorMetrics extends PeriodicRefresh {
                 .description("age of the oldest outbox row not yet relayed (active instance)").register(registry);
         FunctionCounter.builder(MetricNames.RELAY_RELAYED, this, m -> m.relayStatus(OutboxRelayStatus::relayedCount))
                 .description("outbox rows Kafka acknowledged from this instance").register(registry);
-        Gauge.builder(MetricNames.DLT_RECORDS, this, m -> m.deadLetters).tag("topic", Topics.DLT_COLLECTOR)
-                .description("records kept on the dead-letter topic").register(registry);
     }
 
     private double relayStatus(java.util.function.ToDoubleFunction<OutboxRelayStatus> f) {
@@ -122,49 +112,34 @@ class CollectorMetrics extends PeriodicRefresh {
         return relay.status().map(s -> !s.active() || s.running() ? 1.0 : 0.0).orElse(0.0);
     }
 
-    /** One refresh of every database and Kafka figure; failures keep the previous values and are logged once. */
+    /** The database and relay figures (the kit adds the dead-letter topic's); a failure keeps the previous values. */
     @Override
-    protected void refresh() {
-        try {
-            LocalDateTime now = LocalDateTime.now(clock);
-            LocalDate from = queries.oldestOfLatestBusinessDates(businessDates);
-            List<RecentFile> recent = from == null ? List.of() : queries.recentFiles(from);
-            refreshFilesAndRows(recent);
-            stuckSubMerchants = queries.stuckSubMerchants(now.minus(stuckAfter));
-            stuckTransactions = queries.stuckTransactions(now.minus(stuckAfter));
-            List<MultiGauge.Row<?>> seconds = new ArrayList<>();
-            List<MultiGauge.Row<?>> running = new ArrayList<>();
-            List<MultiGauge.Row<?>> lastDone = new ArrayList<>();
-            for (JobRun run : queries.latestJobRuns()) {
-                Tags job = Tags.of("job", run.job());
-                LocalDateTime end = run.finishedAt() != null ? run.finishedAt() : now;
-                seconds.add(MultiGauge.Row.of(job, Duration.between(run.startedAt(), end).toMillis() / 1000.0));
-                running.add(MultiGauge.Row.of(job, "RUNNING".equals(run.status()) ? 1 : 0));
-                if (run.lastDoneAt() != null) {
-                    lastDone.add(MultiGauge.Row.of(job, run.lastDoneAt().atZone(clock.getZone()).toEpochSecond()));
-                }
-            }
-            jobSeconds.register(seconds, true);
-            jobRunning.register(running, true);
-            jobLastDone.register(lastDone, true);
-            OutboxBacklog outbox = queries.outbox();
-            outboxRows = outbox.rows();
-            outboxOldestAge = ageSeconds(outbox.oldestCreatedAt(), now);
-            refreshRelayBacklog(now);
-            deadLetters = kafka.retainedRecords(Topics.DLT_COLLECTOR);
-            if (lastRefreshFailed) {
-                log.info("metrics refresh works again");
-                lastRefreshFailed = false;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            if (!lastRefreshFailed) {
-                log.warn("metrics refresh failed ({}); the settlement_* gauges keep their last values until the"
-                        + " database and Kafka answer again", String.valueOf(e));
-                lastRefreshFailed = true;
+    protected void readGauges() {
+        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDate from = queries.oldestOfLatestBusinessDates(businessDates);
+        List<RecentFile> recent = from == null ? List.of() : queries.recentFiles(from);
+        refreshFilesAndRows(recent);
+        stuckSubMerchants = queries.stuckSubMerchants(now.minus(stuckAfter));
+        stuckTransactions = queries.stuckTransactions(now.minus(stuckAfter));
+        List<MultiGauge.Row<?>> seconds = new ArrayList<>();
+        List<MultiGauge.Row<?>> running = new ArrayList<>();
+        List<MultiGauge.Row<?>> lastDone = new ArrayList<>();
+        for (JobRun run : queries.latestJobRuns()) {
+            Tags job = Tags.of("job", run.job());
+            LocalDateTime end = run.finishedAt() != null ? run.finishedAt() : now;
+            seconds.add(MultiGauge.Row.of(job, Duration.between(run.startedAt(), end).toMillis() / 1000.0));
+            running.add(MultiGauge.Row.of(job, "RUNNING".equals(run.status()) ? 1 : 0));
+            if (run.lastDoneAt() != null) {
+                lastDone.add(MultiGauge.Row.of(job, run.lastDoneAt().atZone(clock.getZone()).toEpochSecond()));
             }
         }
+        jobSeconds.register(seconds, true);
+        jobRunning.register(running, true);
+        jobLastDone.register(lastDone, true);
+        OutboxBacklog outbox = queries.outbox();
+        outboxRows = outbox.rows();
+        outboxOldestAge = ageSeconds(outbox.oldestCreatedAt(), now);
+        refreshRelayBacklog(now);
     }
 
     /**

@@ -11,12 +11,7 @@ import java.time.LocalDate;
  */
 public record FileFailed(String eventId, LocalDate businessDate, String fileId, String fileType, String receiptNo,
                          String kisCode, String message, Integer line, boolean resendable, Instant failedAt)
-        implements SettlementEvent {
-
-    @Override
-    public String key() {
-        return fileId;
-    }
+        implements FileEvent {
 
     public static String eventIdFor(String fileId, String receiptNo) {
         return "failed:" + fileId + ":" + (receiptNo == null ? "-" : receiptNo);

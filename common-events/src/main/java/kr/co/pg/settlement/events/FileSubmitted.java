@@ -10,12 +10,7 @@ import java.time.LocalDate;
  */
 public record FileSubmitted(String eventId, LocalDate businessDate, String fileId, String fileType, LocalDate fileDate,
                             int fileSeq, String receiptNo, int recordCount, Instant submittedAt)
-        implements SettlementEvent {
-
-    @Override
-    public String key() {
-        return fileId;
-    }
+        implements FileEvent {
 
     public static String eventIdFor(String fileId) {
         return "submitted:" + fileId;

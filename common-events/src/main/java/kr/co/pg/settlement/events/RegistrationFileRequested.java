@@ -12,17 +12,12 @@ import java.util.List;
 public record RegistrationFileRequested(String eventId, LocalDate businessDate, String fileId, LocalDate fileDate,
                                         int fileSeq, LocalDateTime createdAt, List<Registration> records,
                                         String kickoffId)
-        implements SettlementEvent {
+        implements FileEvent {
 
     /** Without the kick-off id: events written before it was carried (it is optional on the wire). */
     public RegistrationFileRequested(String eventId, LocalDate businessDate, String fileId, LocalDate fileDate, int fileSeq,
             LocalDateTime createdAt, List<Registration> records) {
         this(eventId, businessDate, fileId, fileDate, fileSeq, createdAt, records, null);
-    }
-
-    @Override
-    public String key() {
-        return fileId;
     }
 
     /** One R1 data record. {@code requestType}: N new, U update, C close. */

@@ -10,12 +10,7 @@ import java.util.List;
  */
 public record RegistrationResultsReceived(String eventId, LocalDate businessDate, String fileId, String receiptNo,
                                           int part, int partCount, List<RegistrationResult> results)
-        implements SettlementEvent {
-
-    @Override
-    public String key() {
-        return fileId;
-    }
+        implements FileEvent {
 
     public static String eventIdFor(String receiptNo, int part) {
         return "r2:" + receiptNo + ":" + part;

@@ -12,17 +12,12 @@ import java.util.List;
 public record SettlementFileRequested(String eventId, LocalDate businessDate, String fileId, LocalDate fileDate,
                                       int fileSeq, LocalDateTime createdAt, List<Transaction> records,
                                       String kickoffId)
-        implements SettlementEvent {
+        implements FileEvent {
 
     /** Without the kick-off id: events written before it was carried (it is optional on the wire). */
     public SettlementFileRequested(String eventId, LocalDate businessDate, String fileId, LocalDate fileDate, int fileSeq,
             LocalDateTime createdAt, List<Transaction> records) {
         this(eventId, businessDate, fileId, fileDate, fileSeq, createdAt, records, null);
-    }
-
-    @Override
-    public String key() {
-        return fileId;
     }
 
     /**

@@ -7,12 +7,7 @@ import java.util.List;
 /** Records of a validated S2 result file, in parts (see {@link RegistrationResultsReceived}). */
 public record SettlementResultsReceived(String eventId, LocalDate businessDate, String fileId, String receiptNo,
                                         int part, int partCount, List<SettlementResult> results)
-        implements SettlementEvent {
-
-    @Override
-    public String key() {
-        return fileId;
-    }
+        implements FileEvent {
 
     public static String eventIdFor(String receiptNo, int part) {
         return "s2:" + receiptNo + ":" + part;

@@ -3,16 +3,12 @@ package kr.co.pg.settlement.kit.tracing;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.transport.Kind;
-import io.micrometer.observation.transport.ReceiverContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.listener.BatchInterceptor;
 
 /**
@@ -38,12 +34,9 @@ final class TracedBatches implements BatchInterceptor<Object, Object> {
     public ConsumerRecords<Object, Object> intercept(ConsumerRecords<Object, Object> records,
                                                      Consumer<Object, Object> consumer) {
         close(null);
-        ConsumerRecord<Object, Object> first = firstTraced(records);
-        ReceiverContext<Headers> context = new ReceiverContext<>(TracedBatches::header, Kind.CONSUMER);
-        context.setCarrier(first != null ? first.headers() : new RecordHeaders());
         String topics = String.join(",", records.partitions().stream().map(p -> p.topic()).distinct().sorted()
                 .toList());
-        Observation observation = Observation.createNotStarted(OBSERVATION_NAME, () -> context, registry)
+        Observation observation = TraceContinuation.continuing(registry, OBSERVATION_NAME, firstTraceparent(records))
                 .contextualName(topics + " receive")
                 .lowCardinalityKeyValue(KeyValue.of("messaging.destination.name", topics))
                 .highCardinalityKeyValue(KeyValue.of("messaging.batch.message_count", Integer.toString(records.count())))
@@ -81,18 +74,14 @@ final class TracedBatches implements BatchInterceptor<Object, Object> {
         batch.observation().stop();
     }
 
-    private static ConsumerRecord<Object, Object> firstTraced(ConsumerRecords<Object, Object> records) {
+    private static String firstTraceparent(ConsumerRecords<Object, Object> records) {
         for (ConsumerRecord<Object, Object> record : records) {
-            if (record.headers().lastHeader(Traceparents.HEADER) != null) {
-                return record;
+            Header header = record.headers().lastHeader(Traceparents.HEADER);
+            if (header != null && header.value() != null) {
+                return new String(header.value(), StandardCharsets.US_ASCII);
             }
         }
         return null;
-    }
-
-    private static String header(Headers headers, String key) {
-        Header header = headers.lastHeader(key);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
     }
 
     private record Open(Observation observation, Observation.Scope scope) {

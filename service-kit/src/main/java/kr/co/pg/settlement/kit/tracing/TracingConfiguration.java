@@ -36,6 +36,11 @@ public class TracingConfiguration {
     }
 
     @Bean
+    TraceContinuation traceContinuation(ObjectProvider<ObservationRegistry> registry) {
+        return new TraceContinuation(registry.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    @Bean
     DefaultKafkaProducerFactoryCustomizer traceparentOnSend(Traceparents traceparents,
             @Value("${settlement.tracing.new-trace-per-record:false}") boolean newTracePerRecord) {
         return factory -> factory.updateConfigs(producerConfigs(factory.getConfigurationProperties(), traceparents,

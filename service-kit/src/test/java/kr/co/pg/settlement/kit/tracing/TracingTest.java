@@ -96,6 +96,28 @@ class TracingTest {
     }
 
     @Test
+    void workPickedUpLaterRunsInTheTraceItWasRecordedIn() {
+        context.run(c -> {
+            Tracer tracer = c.getBean(Tracer.class);
+            TraceContinuation continuation = c.getBean(TraceContinuation.class);
+            AtomicReference<String> traceInside = new AtomicReference<>();
+            AtomicReference<String> logTraceInside = new AtomicReference<>();
+
+            continuation.run(TRACEPARENT, "settlement.test.work", () -> {
+                traceInside.set(tracer.currentSpan().context().traceId());
+                logTraceInside.set(MDC.get("traceId"));
+            });
+            assertThat(traceInside.get()).isEqualTo(TRACE_ID);
+            assertThat(logTraceInside.get()).isEqualTo(TRACE_ID);
+            assertThat(tracer.currentSpan()).isNull();
+
+            continuation.run(null, "settlement.test.work", () -> traceInside.set(
+                    tracer.currentSpan().context().traceId()));
+            assertThat(traceInside.get()).as("nothing stored: a trace of its own").hasSize(32).isNotEqualTo(TRACE_ID);
+        });
+    }
+
+    @Test
     void aRecordSentInsideASpanCarriesItsTraceparentAndOneThatHasOneKeepsIt() {
         context.run(c -> {
             Tracer tracer = c.getBean(Tracer.class);

@@ -48,7 +48,8 @@ class OutboxRelayLifecycle implements SmartLifecycle {
                 target.database(), "outbox_event", p.serverId(), name,
                 p.maxBatchSize() == null ? 50 : p.maxBatchSize(),
                 p.pollInterval() == null ? Duration.ofMillis(100) : p.pollInterval(),
-                p.standbyRetryInterval() == null ? Duration.ofSeconds(5) : p.standbyRetryInterval());
+                p.standbyRetryInterval() == null ? Duration.ofSeconds(5) : p.standbyRetryInterval(),
+                p.tls(dataSource.getUrl()));
         this.producerFactory = (ProducerFactory<String, byte[]>) producerFactory;
     }
 

@@ -145,7 +145,7 @@ class SchedulerKickoffTest {
         String kickoffId;
         try (KickoffSender sender = KickoffSender.create(LocalStack.kafka().bootstrapServers(),
                 Clock.fixed(CLOCK.instant(), MutableClock.SEOUL))) {
-            kickoffId = sender.send(Job.DIFF_SETTLEMENT_RESULT, LocalDate.of(2026, 11, 24), "operator:kim");
+            kickoffId = sender.send(Job.DIFF_SETTLEMENT_RESULT, LocalDate.of(2026, 11, 24), "operator:kim").kickoffId();
         }
         ConsumerRecord<String, byte[]> record = awaitRecord(kickoffId);
         assertThat(record.topic()).isEqualTo(Topics.KICKOFF);

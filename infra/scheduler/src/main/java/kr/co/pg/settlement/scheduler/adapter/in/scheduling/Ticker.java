@@ -11,17 +11,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * cheap computation on a standby and when nothing is due, so a short tick costs nothing and bounds the delay.
  * Hourly, the holiday data is checked for this year and the next (an ERROR a day while a file is missing).
  */
-public final class Ticker implements SchedulingConfigurer {
-
-    private final KickoffScheduler scheduler;
-    private final HolidayDataWatch holidayDataWatch;
-    private final Duration tick;
-
-    public Ticker(KickoffScheduler scheduler, HolidayDataWatch holidayDataWatch, Duration tick) {
-        this.scheduler = scheduler;
-        this.holidayDataWatch = holidayDataWatch;
-        this.tick = tick;
-    }
+public record Ticker(KickoffScheduler scheduler, HolidayDataWatch holidayDataWatch, Duration tick)
+        implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {

@@ -23,17 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * from the first record whose broker time is within the lookback up to the end offsets seen at the start. The
  * topic carries a handful of kick-offs a day, so this is a few records.
  */
-public final class KafkaKickoffHistory implements KickoffHistory {
-
-    private final String bootstrapServers;
-    private final String topic;
-    private final Duration timeout;
-
-    public KafkaKickoffHistory(String bootstrapServers, String topic, Duration timeout) {
-        this.bootstrapServers = bootstrapServers;
-        this.topic = topic;
-        this.timeout = timeout;
-    }
+public record KafkaKickoffHistory(String bootstrapServers, String topic, Duration timeout) implements KickoffHistory {
 
     @Override
     public List<SentKickoff> sentKickoffs(Duration lookback) {

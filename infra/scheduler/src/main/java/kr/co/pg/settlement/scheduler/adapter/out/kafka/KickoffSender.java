@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -32,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code {"kickoffId","job","businessDate","requestedAt","requestedBy"}} as UTF-8 JSON; headers eventId (= kickoff
  * id), eventType, businessDate. {@link #send} returns only after the broker acknowledged the record.
  * <p>
- * Usable without Spring (demo runner, operator tools): {@code try (var s = KickoffSender.create("host:9092",
+ * Usable without Spring (the demo runner, the ops-cli): {@code try (var s = KickoffSender.create("host:9092",
  * clock)) { s.send(Job.DIFF_SETTLEMENT_REQUEST, date, "operator"); }}
  */
 public final class KickoffSender implements KickoffPort, AutoCloseable {
@@ -68,31 +69,42 @@ public final class KickoffSender implements KickoffPort, AutoCloseable {
 
     /** A sender with its own producer (acks=all, idempotent); close it when done. */
     public static KickoffSender create(String bootstrapServers, Clock clock) {
-        Producer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+        return owning(new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.CLIENT_ID_CONFIG, "kickoff-sender-" + UUID.randomUUID()),
-                new StringSerializer(), new ByteArraySerializer());
-        return new KickoffSender(producer, Topics.KICKOFF, clock, Duration.ofSeconds(30), true);
+                new StringSerializer(), new ByteArraySerializer()), clock, Duration.ofSeconds(30));
     }
 
-    /** Sends a new kick-off and returns its id (a random UUID). */
-    public String send(Job job, LocalDate businessDate, String requestedBy) {
-        String kickoffId = UUID.randomUUID().toString();
-        send(kickoffId, job, businessDate, requestedBy);
-        return kickoffId;
+    /** A sender that closes {@code producer} when it is closed (operator tools with their own producer settings). */
+    public static KickoffSender owning(Producer<String, byte[]> producer, Clock clock, Duration ackTimeout) {
+        return new KickoffSender(producer, Topics.KICKOFF, clock, ackTimeout, true);
+    }
+
+    /** Where the broker stored a kick-off. */
+    public record Sent(String kickoffId, int partition, long offset) {
+    }
+
+    /** Sends a new kick-off (its id a random UUID). */
+    public Sent send(Job job, LocalDate businessDate, String requestedBy) {
+        return publish(UUID.randomUUID().toString(), job, businessDate, requestedBy);
     }
 
     @Override
     public void send(String kickoffId, Job job, LocalDate businessDate, String requestedBy) {
+        publish(kickoffId, job, businessDate, requestedBy);
+    }
+
+    private Sent publish(String kickoffId, Job job, LocalDate businessDate, String requestedBy) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, job.name(),
                 json(kickoffId, job, businessDate, requestedBy));
         record.headers().add(EventHeaders.EVENT_ID, kickoffId.getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventHeaders.EVENT_TYPE, EVENT_TYPE.getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventHeaders.BUSINESS_DATE, businessDate.toString().getBytes(StandardCharsets.UTF_8));
         try {
-            producer.send(record).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            RecordMetadata stored = producer.send(record).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new Sent(kickoffId, stored.partition(), stored.offset());
         } catch (KafkaException e) {
             // thrown by send() itself, e.g. no metadata within max.block.ms (broker unreachable)
             throw new KickoffNotSentException("kick-off " + kickoffId + " (" + job + ", " + businessDate

@@ -1,6 +1,7 @@
 package kr.co.pg.settlement.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.ByteBuffer;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import kr.co.pg.settlement.events.EventJson;
 import kr.co.pg.settlement.events.FileFailed;
 import kr.co.pg.settlement.events.FileSubmitted;
@@ -27,10 +29,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +46,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -70,6 +76,8 @@ class PoisonMessagesTest {
     JdbcTemplate jdbc;
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    ProducerFactory<?, ?> producerFactory;
 
     private KafkaProducer<String, byte[]> producer;
     private KafkaTestClient deadLetters;
@@ -225,6 +233,71 @@ class PoisonMessagesTest {
         assertDeadLettered(poisons.get(3), "unreadable JSON");
         assertDeadLettered(poisons.get(4), "field eventId");
         awaitCommittedPast(good);
+    }
+
+    @Test
+    void eventsOfAnotherTypeOnATopicAreDeadLetteredAndTheEventBehindThemIsApplied() {
+        String fileId = "S1-" + fileDate + "-000401";
+        insertFile(fileId, "CREATED");
+        String receipt = "R0000000000000000401";
+        byte[] submitted = EventJson.write(new FileSubmitted(FileSubmitted.eventIdFor(fileId), it.businessDate, fileId,
+                "S1", it.businessDate, 401, receipt, 0, Instant.now()));
+        byte[] failed = EventJson.write(new FileFailed(FileFailed.eventIdFor(fileId, receipt), it.businessDate, fileId,
+                "S1", receipt, "FAILED", "KIS could not process the file", null, true, Instant.now()));
+        byte[] results = EventJson.write(new SettlementResultsReceived(SettlementResultsReceived.eventIdFor(receipt, 1),
+                it.businessDate, fileId, receipt, 1, 1, List.of()));
+        byte[] kickoff = kickoff("other-type-" + UUID.randomUUID(), JOB, EMPTY_DAY.toString())
+                .getBytes(StandardCharsets.UTF_8);
+        // each topic carries one type and no type header: another type is read as the topic's and must fail there
+        List<RecordMetadata> poisons = List.of(
+                send(Topics.FILE_SUBMITTED, fileId, results),
+                send(Topics.FILE_SUBMITTED, fileId, failed),
+                send(Topics.FILE_SUBMITTED, fileId, kickoff),
+                send(Topics.FILE_FAILED, fileId, submitted),
+                send(Topics.FILE_FAILED, fileId, results),
+                send(Topics.SETTLEMENT_RESULTS, fileId, submitted),
+                send(Topics.SETTLEMENT_RESULTS, fileId, failed),
+                send(Topics.REGISTRATION_RESULTS, fileId, submitted),
+                send(Topics.KICKOFF, JOB, submitted));
+        RecordMetadata good = send(Topics.FILE_SUBMITTED, fileId, submitted);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "SUBMITTED".equals(fileStatus(fileId)));
+        for (RecordMetadata poison : poisons) {
+            // a field of the topic's type the other type lacks: "Cannot map `null` into type `int`" and the like
+            assertDeadLettered(poison, "Cannot map `null`", "missing: is required");
+        }
+        awaitCommittedPast(good);
+        it.awaitConsumed(Topics.FILE_FAILED);
+        assertThat(fileStatus(fileId)).as("a FileSubmitted on the file-failed topic refuses nothing").isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aMessageOverThirtyTwoMebibytesIsRefusedAtProduceTime() throws Exception {
+        byte[] tooBig = new byte[Topics.MAX_MESSAGE_BYTES + 1024];
+        // random bytes: compression cannot shrink them under the limit
+        new java.util.Random(17).nextBytes(tooBig);
+        // the service's own producer (max.request.size 32 MiB) refuses it before it leaves the process
+        Producer<String, byte[]> service = ((ProducerFactory<String, byte[]>) producerFactory).createProducer();
+        assertThatThrownBy(() -> service.send(new ProducerRecord<>(Topics.SETTLEMENT_RESULTS, "too-big", tooBig))
+                .get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(RecordTooLargeException.class);
+        // a producer allowed more: the broker refuses it by the topic's max.message.bytes
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, it.bootstrap);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * Topics.MAX_MESSAGE_BYTES);
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 3L * Topics.MAX_MESSAGE_BYTES);
+        p.put(ProducerConfig.RETRIES_CONFIG, 0);
+        try (KafkaProducer<String, byte[]> lax = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            assertThatThrownBy(() -> lax.send(new ProducerRecord<>(Topics.SETTLEMENT_RESULTS, "too-big", tooBig))
+                    .get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(RecordTooLargeException.class);
+        }
+        Properties a = new Properties();
+        a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, it.bootstrap);
+        try (Admin admin = Admin.create(a)) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.SETTLEMENT_RESULTS);
+            assertThat(admin.describeConfigs(List.of(topic)).all().get().get(topic).get("max.message.bytes").value())
+                    .isEqualTo(String.valueOf(Topics.MAX_MESSAGE_BYTES));
+        }
     }
 
     @Test

@@ -25,7 +25,9 @@ final class EnvironmentRules {
      * A secret that has a file alternative (KIS_SECRET / KIS_SECRET_FILE) needs one of the two.
      */
     static final Pattern OPTIONAL = Pattern.compile(
-            "KIS_TLS_.*|KIS_SIMULATOR_TLS_.*|SCHEDULER_HOLIDAYS_DIR|SETTLEMENT_TOPIC_PARTITIONS|LOG_FORMAT");
+            "KIS_TLS_.*|KIS_SIMULATOR_TLS_.*|SCHEDULER_HOLIDAYS_DIR|SETTLEMENT_TOPIC_PARTITIONS|LOG_FORMAT"
+                    // Kafka transport security: PLAINTEXT unless set (docs/production.md "Kafka security")
+                    + "|KAFKA_SECURITY_PROTOCOL|KAFKA_SSL_.*|KAFKA_SASL_.*");
 
     /** Must be set wherever the service runs: what differs between environments (compose checks only these). */
     static final Pattern ENVIRONMENT_SPECIFIC = Pattern.compile(

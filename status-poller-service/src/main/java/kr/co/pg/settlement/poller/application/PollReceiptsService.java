@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import kr.co.pg.settlement.kis.protocol.FileType;
+import kr.co.pg.settlement.kit.tracing.TraceContinuation;
 import kr.co.pg.settlement.poller.domain.KisUnavailableException;
 import kr.co.pg.settlement.poller.domain.PendingReceipt;
 import kr.co.pg.settlement.poller.domain.PollBackoff;
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Service;
 public class PollReceiptsService {
 
     private static final Logger log = LoggerFactory.getLogger(PollReceiptsService.class);
+    static final String POLL_OBSERVATION = "settlement.poller.receipt";
 
     private final PendingReceiptStore store;
     private final KisResultsPort kis;
@@ -45,17 +47,21 @@ public class PollReceiptsService {
     private final ReentrantLock round = new ReentrantLock();
     /** This instance's name on the receipts it claims; other instances skip them until the lease ends. */
     private final String owner;
+    /** A receipt is polled in the trace of the FileSubmitted that recorded it (the kick-off's). */
+    private final TraceContinuation traces;
 
     /** An instance under a new random owner (tests): after a restart its old claims wait for their lease. */
     public PollReceiptsService(PendingReceiptStore store, KisResultsPort kis, ResultEventsPort events,
                                PollerSettings settings, Clock clock, MeterRegistry meters) {
-        this(store, kis, events, settings, clock, meters, ClaimOwner.random());
+        this(store, kis, events, settings, clock, meters, ClaimOwner.random(), TraceContinuation.NONE);
     }
 
     @Autowired
     public PollReceiptsService(PendingReceiptStore store, KisResultsPort kis, ResultEventsPort events,
-                               PollerSettings settings, Clock clock, MeterRegistry meters, ClaimOwner owner) {
+                               PollerSettings settings, Clock clock, MeterRegistry meters, ClaimOwner owner,
+                               TraceContinuation traces) {
         this.owner = owner.id();
+        this.traces = traces;
         this.store = store;
         this.kis = kis;
         this.events = events;
@@ -99,7 +105,8 @@ public class PollReceiptsService {
         }
         List<Future<?>> running = new ArrayList<>(receipts.size());
         for (PendingReceipt receipt : receipts) {
-            running.add(workers.submit(() -> pollOne(receipt)));
+            running.add(workers.submit(() -> traces.run(receipt.traceparent(), POLL_OBSERVATION,
+                    () -> pollOne(receipt))));
         }
         for (Future<?> future : running) {
             try {

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import kr.co.pg.settlement.kis.protocol.FileType;
+import kr.co.pg.settlement.kit.tracing.Traceparents;
 import kr.co.pg.settlement.poller.application.PendingReceiptStore;
 import kr.co.pg.settlement.poller.domain.PendingReceipt;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,24 +22,28 @@ import org.springframework.stereotype.Repository;
 class JdbcPendingReceiptStore implements PendingReceiptStore {
 
     private static final String COLUMNS = "receipt_no, file_id, file_type, business_date, file_date, file_seq,"
-            + " record_count, attempts";
+            + " record_count, attempts, traceparent";
     private static final String CLAIMABLE = " status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < ?"
             + " OR claimed_by = ?)";
     private static final String OWNED = " WHERE receipt_no = ? AND status = 'PENDING' AND claimed_by = ?";
     private static final String RELEASE = ", claimed_by = NULL, claimed_until = NULL";
 
     private final JdbcTemplate jdbc;
+    private final Traceparents traceparents;
 
-    JdbcPendingReceiptStore(JdbcTemplate jdbc) {
+    JdbcPendingReceiptStore(JdbcTemplate jdbc, Traceparents traceparents) {
         this.jdbc = jdbc;
+        this.traceparents = traceparents;
     }
 
     @Override
     public void addIfAbsent(List<PendingReceipt> receipts, LocalDateTime submittedAt) {
         Timestamp at = Timestamp.valueOf(submittedAt);
+        // the trace the FileSubmitted came in: polling the receipt later continues it
+        String current = traceparents.current();
         jdbc.batchUpdate("INSERT IGNORE INTO pending_receipt (receipt_no, file_id, file_type, business_date,"
-                        + " file_date, file_seq, record_count, status, attempts, next_poll_at, submitted_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
+                        + " file_date, file_seq, record_count, status, attempts, next_poll_at, submitted_at, traceparent)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)",
                 receipts, receipts.size(), (ps, r) -> {
                     ps.setString(1, r.receiptNo());
                     ps.setString(2, r.fileId());
@@ -49,6 +54,7 @@ class JdbcPendingReceiptStore implements PendingReceiptStore {
                     ps.setInt(7, r.recordCount());
                     ps.setTimestamp(8, at);
                     ps.setTimestamp(9, at);
+                    ps.setString(10, r.traceparent() != null ? r.traceparent() : current);
                 });
     }
 
@@ -124,7 +130,7 @@ class JdbcPendingReceiptStore implements PendingReceiptStore {
         return new PendingReceipt(rs.getString("receipt_no"), rs.getString("file_id"),
                 FileType.valueOf(rs.getString("file_type")), rs.getObject("business_date", java.time.LocalDate.class),
                 rs.getObject("file_date", java.time.LocalDate.class), rs.getInt("file_seq"), rs.getInt("record_count"),
-                rs.getInt("attempts"));
+                rs.getInt("attempts"), rs.getString("traceparent"));
     }
 
     private static String truncate(String s) {

@@ -1,5 +1,8 @@
 package kr.co.pg.settlement.poller.adapter.out.persistence;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import kr.co.pg.settlement.kit.tracing.Traceparents;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,7 +31,7 @@ final class PollerDatabase {
         dataSource = new DriverManagerDataSource(server.jdbcUrl(database), server.username(), server.password());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/kis-poller").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
-        store = new JdbcPendingReceiptStore(jdbc);
+        store = new JdbcPendingReceiptStore(jdbc, new Traceparents(Tracer.NOOP, Propagator.NOOP));
     }
 
     List<PendingReceipt> addReceipts(int count, FileType type, LocalDateTime submittedAt) {

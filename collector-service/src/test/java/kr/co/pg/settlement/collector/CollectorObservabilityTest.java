@@ -220,10 +220,29 @@ class CollectorObservabilityTest {
         assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    @Order(6)
+    void metricsNeedTheManagementCredential() {
+        assertThat(anonymous("/actuator/prometheus").statusCode()).isEqualTo(401);
+        assertThat(anonymous("/actuator/health/liveness").statusCode()).isEqualTo(200);
+    }
+
     private HttpResponse<String> get(String path) {
+        return send(path, ItSupport.managementAuthorization());
+    }
+
+    private HttpResponse<String> anonymous(String path) {
+        return send(path, null);
+    }
+
+    private HttpResponse<String> send(String path, String authorization) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(20));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -56,6 +56,16 @@ final class ItSupport {
         this.group = "collector-it-" + suffix;
     }
 
+    /** The credential of the collector's HTTP endpoints in tests (the day report, the actuator beyond health). */
+    static final String MANAGEMENT_USER = "collector-test";
+    static final String MANAGEMENT_PASSWORD = "collector-test-management-password";
+
+    /** The Authorization header that carries {@link #MANAGEMENT_USER}. */
+    static String managementAuthorization() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((MANAGEMENT_USER + ":" + MANAGEMENT_PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     void register(DynamicPropertyRegistry r) {
         try {
             Path state = Files.createTempDirectory("collector-relay-");
@@ -70,6 +80,8 @@ final class ItSupport {
             r.add("settlement.outbox.state-dir", state::toString);
             r.add("settlement.outbox.cleanup-interval", () -> "PT1H");
             r.add("server.port", () -> "0");
+            r.add("settlement.management.user", () -> MANAGEMENT_USER);
+            r.add("settlement.management.password", () -> MANAGEMENT_PASSWORD);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

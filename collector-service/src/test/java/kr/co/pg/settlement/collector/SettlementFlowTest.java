@@ -241,8 +241,13 @@ class SettlementFlowTest {
         assertThat(reports.report(d.minusDays(1)).settlement().decidedOnDayByCode()).isEmpty();
         assertThat(report.toText()).contains("REFUSED K422").contains("T012 (file " + file4 + "): expected -190, settled -189");
 
-        HttpResponse<String> http = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/reports/day/" + d)).GET().build(),
+        URI reportUri = URI.create("http://localhost:" + port + "/api/reports/day/" + d);
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(reportUri).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).as("the day report without the management credential").isEqualTo(401);
+        assertThat(anonymous.body()).doesNotContain("T012");
+        HttpResponse<String> http = HttpClient.newHttpClient().send(HttpRequest.newBuilder(reportUri)
+                .header("Authorization", ItSupport.managementAuthorization()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(http.statusCode()).isEqualTo(200);
         assertThat(http.body()).contains("\"reconciliationBreaks\"").contains("T012").contains(file2);

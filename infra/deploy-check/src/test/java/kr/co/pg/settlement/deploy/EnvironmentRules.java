@@ -33,7 +33,9 @@ final class EnvironmentRules {
     static final Pattern ENVIRONMENT_SPECIFIC = Pattern.compile(
             ".*_DB_(URL|USER|PASSWORD)|KAFKA_BOOTSTRAP_SERVERS|KIS_BASE_URL|KIS_CLIENT_ID|KIS_SECRET(_FILE)?"
                     + "|KIS_SIMULATOR_SECRET_FILE|SETTLEMENT_OUTBOX_SERVER_ID"
-                    + "|SERVER_PORT|KIS_SIMULATOR_PORT|OPS_USERS|COLLECTOR_URL|SCHEDULER_URL");
+                    + "|SERVER_PORT|KIS_SIMULATOR_PORT|OPS_USERS|COLLECTOR_URL|SCHEDULER_URL"
+                    // unset, every endpoint but health and the probes answers 401 (SECURITY.md)
+                    + "|SETTLEMENT_MANAGEMENT_(USER|PASSWORD)");
 
     /**
      * @param where     for messages, e.g. "k8s Deployment collector-service"

@@ -1,8 +1,10 @@
 package kr.co.pg.settlement.ops;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -12,6 +14,10 @@ import picocli.CommandLine.Option;
  * (with --demo) the stack of ./run-day.sh. Passwords only from the environment or a file, never a flag.
  */
 public final class Connections {
+
+    public static final String MANAGEMENT_USER_VARIABLE = "SETTLEMENT_MANAGEMENT_USER";
+    public static final String MANAGEMENT_PASSWORD_VARIABLE = "SETTLEMENT_MANAGEMENT_PASSWORD";
+    private static final Path DEMO_MANAGEMENT_PASSWORD = Path.of(".local", "demo", "management-password");
 
     private final Map<String, String> env;
 
@@ -44,6 +50,14 @@ public final class Connections {
 
     @Option(names = "--poller-url", paramLabel = "URL", description = "poller base URL, for health (env POLLER_URL)")
     String pollerUrl;
+
+    @Option(names = "--management-user", paramLabel = "USER",
+            description = "user of the services' HTTP endpoints: day report, health details (env SETTLEMENT_MANAGEMENT_USER)")
+    String managementUser;
+
+    @Option(names = "--management-password-file", paramLabel = "FILE",
+            description = "file holding its password (else env SETTLEMENT_MANAGEMENT_PASSWORD)")
+    Path managementPasswordFile;
 
     @Option(names = "--demo", description = "use the stack of ./run-day.sh on 127.0.0.1 (DEMO_*_PORT honoured)")
     boolean demo;
@@ -86,6 +100,23 @@ public final class Connections {
         return pick(pollerUrl, "POLLER_URL", null).map(Connections::trimSlash);
     }
 
+    /**
+     * The HTTP Basic {@code Authorization} value of the services' management credential (SECURITY.md); empty when none
+     * is configured (the day report then answers 401). With --demo: user demo, the password ./run-day.sh keeps in
+     * .local/demo/management-password.
+     */
+    public Optional<String> managementAuthorization() {
+        Optional<String> user = pick(managementUser, MANAGEMENT_USER_VARIABLE, "demo");
+        Path file = managementPasswordFile != null ? managementPasswordFile
+                : demo && Files.exists(DEMO_MANAGEMENT_PASSWORD) ? DEMO_MANAGEMENT_PASSWORD : null;
+        String password = file != null ? readPassword(file) : env.get(MANAGEMENT_PASSWORD_VARIABLE);
+        if (user.isEmpty() || password == null || password.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("Basic " + Base64.getEncoder().encodeToString((user.get() + ":" + password)
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
     private Optional<String> pick(String flag, String envName, String demoValue) {
         if (flag != null && !flag.isBlank()) {
             return Optional.of(flag);
@@ -107,13 +138,17 @@ public final class Connections {
 
     private String password(Path file, String envName) {
         if (file != null) {
-            try {
-                return Files.readString(file).strip();
-            } catch (IOException e) {
-                throw new OpsException("cannot read the password file " + file + ": " + e.getMessage(), e);
-            }
+            return readPassword(file);
         }
         return demo ? "" : env.get(envName);
+    }
+
+    private static String readPassword(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new OpsException("cannot read the password file " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static String trimSlash(String url) {

@@ -12,7 +12,12 @@ import kr.co.pg.settlement.events.Topics;
 import kr.co.pg.settlement.ops.Converters;
 import kr.co.pg.settlement.ops.ExitCodes;
 import kr.co.pg.settlement.ops.JobRequests;
+import kr.co.pg.settlement.ops.KafkaClients;
 import kr.co.pg.settlement.ops.OpsCommand;
+import kr.co.pg.settlement.ops.OpsException;
+import kr.co.pg.settlement.scheduler.adapter.out.kafka.KickoffSender;
+import kr.co.pg.settlement.scheduler.application.KickoffNotSentException;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,12 +60,24 @@ public final class KickoffCommand extends OpsCommand {
         String bootstrap = connections.kafkaBootstrap();
         // resolve the database before sending, so a --wait without a database fails before anything is sent
         JobProgress progress = wait ? new JobProgress(connections.settlementDb(), connections.pollerDb()) : null;
-        KickoffPublisher.Sent sent = new KickoffPublisher(bootstrap, Clock.systemUTC()).send(job, date, requestedBy);
+        KickoffSender.Sent sent = send(bootstrap, requestedBy);
         out.println(sent.kickoffId());
         out.println("sent " + job + " for " + date + " by " + requestedBy + " (" + Topics.KICKOFF + " partition "
                 + sent.partition() + ", offset " + sent.offset() + ")");
         out.flush();
         return wait ? follow(progress, sent.kickoffId(), out) : ExitCodes.OK;
+    }
+
+    /** The scheduler's sender (one writing of a kick-off), with the CLI's producer: short timeouts. */
+    private KickoffSender.Sent send(String bootstrap, String requestedBy) {
+        try (KickoffSender sender = KickoffSender.owning(KafkaClients.producer(bootstrap, null), Clock.system(KST),
+                Duration.ofSeconds(40))) {
+            return sender.send(job, date, requestedBy);
+        } catch (KickoffNotSentException e) {
+            throw new OpsException(e.getMessage() + " (Kafka at " + bootstrap + "); run it again", e);
+        } catch (KafkaException e) {
+            throw new OpsException("Kafka at " + bootstrap + ": " + e.getMessage() + "; nothing was sent", e);
+        }
     }
 
     private int follow(JobProgress progress, String kickoffId, PrintWriter out) throws InterruptedException {

@@ -27,7 +27,7 @@ public final class ReportCommand extends OpsCommand {
     public Integer call() {
         String url = connections.collectorUrl().orElseThrow(() -> new OpsException(
                 "collector URL not configured: set COLLECTOR_URL or --collector-url (or --demo)"));
-        String body = new CollectorClient(url).dayReportJson(date);
+        String body = new CollectorClient(url, connections.managementAuthorization()).dayReportJson(date);
         if (json) {
             out().println(body);
         } else {

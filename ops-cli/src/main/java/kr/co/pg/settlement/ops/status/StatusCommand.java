@@ -100,15 +100,20 @@ public final class StatusCommand extends OpsCommand {
         services.put("poller", connections.pollerUrl());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
         List<String> lines = new ArrayList<>();
-        services.forEach((name, url) -> lines.add(String.format("%-10s %s", name, url.map(u -> u + "  " + probe(http, u))
+        Optional<String> authorization = connections.managementAuthorization();
+        services.forEach((name, url) -> lines.add(String.format("%-10s %s", name, url.map(u -> u + "  "
+                        + probe(http, u, authorization))
                 .orElse("not configured (" + name.toUpperCase() + "_URL)"))));
         return lines;
     }
 
-    private static String probe(HttpClient http, String baseUrl) {
+    /** The health status; with the management credential the service also tells its components (SECURITY.md). */
+    private static String probe(HttpClient http, String baseUrl, Optional<String> authorization) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(5));
+            authorization.ifPresent(value -> request.header("Authorization", value));
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 && r.body().contains("\"UP\"") ? "UP" : "DOWN (HTTP " + r.statusCode() + ")";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import kr.co.pg.settlement.collector.application.DayReport;
@@ -28,6 +29,8 @@ class ReportCommandTest {
             List.of(), new DayReport.Stuck("PT2H", 0L, 0L, List.of()));
     private static HttpServer collector;
     private static final String[] lastPath = new String[1];
+    private static final String EXPECTED_AUTHORIZATION = "Basic " + Base64.getEncoder().encodeToString(
+            "ops:an-ops-management-password".getBytes(StandardCharsets.UTF_8));
 
     @BeforeAll
     static void startCollector() throws Exception {
@@ -37,6 +40,14 @@ class ReportCommandTest {
             byte[] body = EventJson.write(REPORT);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        // as the collector does: the day report only with the management credential
+        collector.createContext("/secured/api/reports/day/", exchange -> {
+            boolean authorized = EXPECTED_AUTHORIZATION.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = authorized ? EventJson.write(REPORT) : new byte[0];
+            exchange.sendResponseHeaders(authorized ? 200 : 401, authorized ? body.length : -1);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
@@ -67,6 +78,19 @@ class ReportCommandTest {
 
         assertThat(run.code()).isZero();
         assertThat(run.out().strip()).isEqualTo(new String(EventJson.write(REPORT), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void sendsTheManagementCredentialFromTheEnvironment() {
+        String securedUrl = "http://127.0.0.1:" + collector.getAddress().getPort() + "/secured";
+        Run run = OpsTestSupport.run(Map.of("COLLECTOR_URL", securedUrl, "SETTLEMENT_MANAGEMENT_USER", "ops",
+                "SETTLEMENT_MANAGEMENT_PASSWORD", "an-ops-management-password"), "report", "--date", "2025-02-17");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo(REPORT.toText());
+
+        Run without = OpsTestSupport.run(Map.of("COLLECTOR_URL", securedUrl), "report", "--date", "2025-02-17");
+        assertThat(without.code()).isEqualTo(1);
+        assertThat(without.err()).contains("HTTP 401", "set SETTLEMENT_MANAGEMENT_USER and SETTLEMENT_MANAGEMENT_PASSWORD");
     }
 
     @Test

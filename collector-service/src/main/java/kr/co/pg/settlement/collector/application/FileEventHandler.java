@@ -1,13 +1,12 @@
 package kr.co.pg.settlement.collector.application;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import kr.co.pg.settlement.events.FileFailed;
 import kr.co.pg.settlement.events.FileSubmitted;
-import kr.co.pg.settlement.events.RegistrationFileRequested;
-import kr.co.pg.settlement.events.RegistrationFileRequested.Registration;
-import kr.co.pg.settlement.events.SettlementFileRequested;
-import kr.co.pg.settlement.events.SettlementFileRequested.Transaction;
+import kr.co.pg.settlement.events.SettlementEvent;
 import kr.co.pg.settlement.events.Topics;
+import kr.co.pg.settlement.kis.protocol.FileType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -50,11 +49,9 @@ public class FileEventHandler {
                         event.receiptNo());
                 return null;
             }
-            if ("R1".equals(event.fileType()) || event.fileId().startsWith("R1-")) {
-                registrations.markSent(event.fileId());
-            } else {
-                settlements.markSent(event.fileId());
-            }
+            boolean registration = FileType.R1.name().equals(event.fileType())
+                    || event.fileId().startsWith(FileType.R1 + "-");
+            (registration ? registrations : settlements).markSent(event.fileId());
             return null;
         });
     }
@@ -72,7 +69,7 @@ public class FileEventHandler {
             }
             if (event.resendable()) {
                 resend(file, event);
-            } else if (files.markFailed(file.fileId(), "REFUSED", event.kisCode(), event.message(), event.line(), null)) {
+            } else if (files.markRefused(file.fileId(), event.kisCode(), event.message(), event.line())) {
                 log.error("KIS REFUSED file {} ({}): {} {} line {}. Its rows stay REQUESTED/COLLECTED and are listed as "
                                 + "refused in the day report; fix the cause (see line/field) and re-collect them.",
                         file.fileId(), file.fileType(), event.kisCode(), event.message(), event.line());
@@ -82,35 +79,29 @@ public class FileEventHandler {
     }
 
     private void resend(KisFiles.KisFile file, FileFailed event) {
-        if ("FAILED".equals(file.status()) || "REFUSED".equals(file.status())) {
+        if (file.status().ended()) {
             return;
         }
-        if ("R1".equals(file.fileType())) {
-            List<Registration> records = registrations.openRecords(file.fileId());
-            if (records.isEmpty()) {
-                files.markFailed(file.fileId(), "FAILED", event.kisCode(), event.message(), event.line(), null);
-                return;
-            }
-            KisFiles.KisFile next = files.create("R1", file.businessDate(), file.kickoffId(), records.size());
-            registrations.moveToFile(file.fileId(), next.fileId(), records);
-            files.markFailed(file.fileId(), "FAILED", event.kisCode(), event.message(), event.line(), next.fileId());
-            outbox.append(Topics.REGISTRATION_FILE_REQUESTED, new RegistrationFileRequested(FileEvents.requestedEventId(next.fileId()),
-                    next.businessDate(), next.fileId(), next.fileDate(), next.fileSeq(), next.createdAt(), records, next.kickoffId()));
-            log.warn("KIS FAILED file {} (receipt {}): {}; its {} records are sent again in file {}", file.fileId(),
-                    event.receiptNo(), event.message(), records.size(), next.fileId());
+        if (file.fileType() == FileType.R1) {
+            resend(file, event, registrations, Topics.REGISTRATION_FILE_REQUESTED, FileEvents::registrationRequested);
         } else {
-            List<Transaction> records = settlements.openRecords(file.fileId());
-            if (records.isEmpty()) {
-                files.markFailed(file.fileId(), "FAILED", event.kisCode(), event.message(), event.line(), null);
-                return;
-            }
-            KisFiles.KisFile next = files.create("S1", file.businessDate(), file.kickoffId(), records.size());
-            settlements.moveToFile(file.fileId(), next.fileId(), records);
-            files.markFailed(file.fileId(), "FAILED", event.kisCode(), event.message(), event.line(), next.fileId());
-            outbox.append(Topics.SETTLEMENT_FILE_REQUESTED, new SettlementFileRequested(FileEvents.requestedEventId(next.fileId()),
-                    next.businessDate(), next.fileId(), next.fileDate(), next.fileSeq(), next.createdAt(), records, next.kickoffId()));
-            log.warn("KIS FAILED file {} (receipt {}): {}; its {} records are sent again in file {}", file.fileId(),
-                    event.receiptNo(), event.message(), records.size(), next.fileId());
+            resend(file, event, settlements, Topics.SETTLEMENT_FILE_REQUESTED, FileEvents::settlementRequested);
         }
+    }
+
+    /** The file's open rows go into a new file of the same type and kick-off; the file is FAILED. */
+    private <R> void resend(KisFiles.KisFile file, FileFailed event, RequestRows<R, ?> rows, String topic,
+                            BiFunction<KisFiles.KisFile, List<R>, SettlementEvent> requested) {
+        List<R> records = rows.openRecords(file.fileId());
+        if (records.isEmpty()) {
+            files.markFailed(file.fileId(), event.kisCode(), event.message(), event.line(), null);
+            return;
+        }
+        KisFiles.KisFile next = files.create(file.fileType(), file.businessDate(), file.kickoffId(), records.size());
+        rows.moveToFile(file.fileId(), next.fileId(), records);
+        files.markFailed(file.fileId(), event.kisCode(), event.message(), event.line(), next.fileId());
+        outbox.append(topic, requested.apply(next, records));
+        log.warn("KIS FAILED file {} (receipt {}): {}; its {} records are sent again in file {}", file.fileId(),
+                event.receiptNo(), event.message(), records.size(), next.fileId());
     }
 }

@@ -8,12 +8,11 @@ import java.util.Optional;
 import kr.co.pg.settlement.collector.domain.LocalRejection;
 import kr.co.pg.settlement.collector.domain.RegistrationChecks;
 import kr.co.pg.settlement.collector.domain.SubMerchantCandidate;
-import kr.co.pg.settlement.events.RegistrationFileRequested;
 import kr.co.pg.settlement.events.RegistrationFileRequested.Registration;
 import kr.co.pg.settlement.events.Topics;
+import kr.co.pg.settlement.kis.protocol.FileType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** SUBMERCHANT_REGISTRATION_REQUEST: one transaction per chunk = one R1 file (+ local rejections). */
@@ -29,12 +28,12 @@ class RegistrationCollector {
     private final int fileSize;
 
     RegistrationCollector(RegistrationStore store, KisFiles files, Outbox outbox, ChunkTransactions chunks,
-                          @Value("${settlement.collector.registration-file-size:10000}") int fileSize) {
+                          CollectionSizes sizes) {
         this.store = store;
         this.files = files;
         this.outbox = outbox;
         this.chunks = chunks;
-        this.fileSize = fileSize;
+        this.fileSize = sizes.registrationFileSize;
     }
 
     /** @param filesCreatedAt the files' creation time: the kick-off's, so a re-run of it renders identical files */
@@ -77,7 +76,7 @@ class RegistrationCollector {
         }
         int files = 0;
         if (!accepted.isEmpty()) {
-            KisFiles.KisFile file = this.files.create("R1", businessDate, kickoffId, accepted.size(),
+            KisFiles.KisFile file = this.files.create(FileType.R1, businessDate, kickoffId, accepted.size(),
                     filesCreatedAt);
             List<Registration> records = new ArrayList<>(accepted.size());
             int seq = 0;
@@ -92,8 +91,7 @@ class RegistrationCollector {
                 throw new ConcurrentChangeException("file " + file.fileId() + ": " + marked + " of " + records.size()
                         + " sub-merchants still in NONE/CHANGED/CLOSE_PENDING");
             }
-            outbox.append(Topics.REGISTRATION_FILE_REQUESTED, new RegistrationFileRequested(FileEvents.requestedEventId(file.fileId()),
-                    businessDate, file.fileId(), file.fileDate(), file.fileSeq(), file.createdAt(), records, file.kickoffId()));
+            outbox.append(Topics.REGISTRATION_FILE_REQUESTED, FileEvents.registrationRequested(file, records));
             files = 1;
             log.info("registration {}: file {} with {} sub-merchants, {} rejected locally", businessDate,
                     file.fileId(), records.size(), rejected.size());

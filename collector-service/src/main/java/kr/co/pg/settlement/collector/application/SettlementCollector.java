@@ -1,31 +1,22 @@
 package kr.co.pg.settlement.collector.application;
 
-import java.time.LocalDateTime;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import kr.co.pg.settlement.collector.domain.DiffDecision;
 import kr.co.pg.settlement.collector.domain.DifferenceSettlementPolicy;
 import kr.co.pg.settlement.collector.domain.SameDayCancel;
 import kr.co.pg.settlement.collector.domain.TransactionCandidate;
-import kr.co.pg.settlement.events.SettlementFileRequested;
 import kr.co.pg.settlement.events.SettlementFileRequested.Transaction;
 import kr.co.pg.settlement.events.Topics;
+import kr.co.pg.settlement.kis.protocol.FileType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,6 +31,7 @@ import org.springframework.stereotype.Service;
 class SettlementCollector {
 
     private static final Logger log = LoggerFactory.getLogger(SettlementCollector.class);
+    private static final int PAGE_ATTEMPTS = 10;
 
     private final SettlementStore store;
     private final KisFiles files;
@@ -50,16 +42,14 @@ class SettlementCollector {
     private final int writerThreads;
 
     SettlementCollector(SettlementStore store, KisFiles files, FileSequences sequences, Outbox outbox,
-                        ChunkTransactions chunks,
-                        @Value("${settlement.collector.settlement-file-size:10000}") int fileSize,
-                        @Value("${settlement.collector.writer-threads:1}") int writerThreads) {
+                        ChunkTransactions chunks, CollectionSizes sizes) {
         this.store = store;
         this.files = files;
         this.sequences = sequences;
         this.outbox = outbox;
         this.chunks = chunks;
-        this.fileSize = fileSize;
-        this.writerThreads = Math.max(1, writerThreads);
+        this.fileSize = sizes.settlementFileSize;
+        this.writerThreads = sizes.writerThreads;
     }
 
     /**
@@ -86,14 +76,8 @@ class SettlementCollector {
         SettlementStore.CandidateCursor end = upTo != null ? upTo
                 : new SettlementStore.CandidateCursor(businessDate.atStartOfDay(), "");
         Run run = new Run(kickoffId, businessDate, policy, sameDayPairs, plan.createdAt());
-        ExecutorService writers = Executors.newFixedThreadPool(writerThreads, r -> {
-            Thread t = new Thread(r, "diff-collect-" + kickoffId);
-            t.setDaemon(true);
-            return t;
-        });
-        Deque<Future<JobCounts>> inFlight = new ArrayDeque<>();
-        JobCounts total = JobCounts.NONE;
-        try {
+        JobCounts total;
+        try (PageWriters writers = new PageWriters("diff-collect-" + kickoffId, writerThreads)) {
             SettlementStore.CandidateCursor from = after;
             int filesPlanned = 0;
             while (true) {
@@ -105,38 +89,17 @@ class SettlementCollector {
                 SettlementStore.CandidateCursor pageFrom = from;
                 SettlementStore.CandidateCursor pageTo =
                         new SettlementStore.CandidateCursor(lastRow.approvedAt(), lastRow.transactionId());
-                if (inFlight.size() >= writerThreads) {
-                    total = total.plus(await(inFlight.removeFirst()));
-                }
                 // decided here as the writer will: the same data gives the same file ids
                 int pageSeq = run.needsFile(page) ? plan.seqOf(filesPlanned++) : 0;
-                inFlight.addLast(writers.submit(() -> run.writePage(page, pageFrom, pageTo, pageSeq)));
+                writers.write(() -> run.writePage(page, pageFrom, pageTo, pageSeq));
                 from = pageTo;
             }
-            while (!inFlight.isEmpty()) {
-                total = total.plus(await(inFlight.removeFirst()));
-            }
-        } finally {
-            writers.shutdownNow();
+            total = writers.finish();
         }
         log.info("difference settlement {} after {}: {} collected in {} files, {} not eligible, {} refused, {} ms",
                 businessDate, after, total.rowsCollected(), total.filesCreated(), total.rowsNotEligible(),
                 total.rowsRejected(), (System.nanoTime() - started) / 1_000_000);
         return total;
-    }
-
-    private static JobCounts await(Future<JobCounts> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while collecting", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private Set<String> sameDayCancelPairs(LocalDate businessDate) {
@@ -148,6 +111,18 @@ class SettlementCollector {
             }
         }
         return ids;
+    }
+
+    /** A page across its attempts: the rows read (null: re-read them), its file sequence (0: none reserved yet). */
+    private static final class Page {
+
+        private List<TransactionCandidate> rows;
+        private int fileSeq;
+
+        Page(List<TransactionCandidate> rows, int fileSeq) {
+            this.rows = rows;
+            this.fileSeq = fileSeq;
+        }
     }
 
     private final class Run {
@@ -178,29 +153,19 @@ class SettlementCollector {
 
         JobCounts writePage(List<TransactionCandidate> firstRead, SettlementStore.CandidateCursor from,
                             SettlementStore.CandidateCursor upTo, int plannedSeq) {
-            // the page's sequence is kept across its retries (0: none yet, reserved when needed)
-            int[] fileSeq = {plannedSeq};
-            List<TransactionCandidate> page = firstRead;
-            for (int attempt = 1; ; attempt++) {
-                List<TransactionCandidate> rows = page;
-                try {
-                    return chunks.inTransaction(() -> collect(rows != null ? rows
-                            : store.candidatesBetween(businessDate, from, upTo, fileSize), fileSeq));
-                } catch (FileSeqTakenException e) {
-                    // another transaction (a resend, a registration-style MAX + 1) took it: reserve another
-                    fileSeq[0] = sequences.reserve("S1", businessDate);
-                } catch (ConcurrentChangeException | DuplicateKeyException | PessimisticLockingFailureException e) {
-                    log.warn("settlement page after {}: {}; re-reading the page and redoing it", from, e.getMessage());
-                    page = null;
-                }
-                if (attempt >= 10) {
-                    throw new IllegalStateException("settlement page after " + from + " could not be written after "
-                            + attempt + " attempts; the run stops and is retried from what is left");
-                }
-            }
+            Page page = new Page(firstRead, plannedSeq);
+            return chunks.chunk("settlement page after " + from, PAGE_ATTEMPTS, () -> collect(page.rows != null
+                    ? page.rows : store.candidatesBetween(businessDate, from, upTo, fileSize), page), conflict -> {
+                        if (conflict instanceof FileSeqTakenException) {
+                            // another transaction (a resend, a registration-style MAX + 1) took it: reserve another
+                            page.fileSeq = sequences.reserve(FileType.S1, businessDate);
+                        } else {
+                            page.rows = null; // rows another run changed: re-read the page within its bounds
+                        }
+                    });
         }
 
-        private JobCounts collect(List<TransactionCandidate> candidates, int[] fileSeq) {
+        private JobCounts collect(List<TransactionCandidate> candidates, Page page) {
             Map<String, List<String>> notEligible = new TreeMap<>();
             List<SettlementStore.Refusal> refusals = new ArrayList<>();
             List<TransactionCandidate> collect = new ArrayList<>();
@@ -234,10 +199,10 @@ class SettlementCollector {
             if (collect.isEmpty()) {
                 return new JobCounts(0, 0, refusals.size(), notEligibleCount);
             }
-            if (fileSeq[0] == 0) {
-                fileSeq[0] = sequences.reserve("S1", businessDate);
+            if (page.fileSeq == 0) {
+                page.fileSeq = sequences.reserve(FileType.S1, businessDate);
             }
-            KisFiles.KisFile file = files.createWithSeq("S1", businessDate, kickoffId, collect.size(), fileSeq[0],
+            KisFiles.KisFile file = files.createWithSeq(FileType.S1, businessDate, kickoffId, collect.size(), page.fileSeq,
                     filesCreatedAt);
             List<Transaction> records = new ArrayList<>(collect.size());
             for (int i = 0; i < collect.size(); i++) {
@@ -253,8 +218,7 @@ class SettlementCollector {
                 throw new ConcurrentChangeException("file " + file.fileId() + ": " + marked + " of " + records.size()
                         + " transactions still NONE");
             }
-            outbox.append(Topics.SETTLEMENT_FILE_REQUESTED, new SettlementFileRequested(FileEvents.requestedEventId(file.fileId()),
-                    businessDate, file.fileId(), file.fileDate(), file.fileSeq(), file.createdAt(), records, file.kickoffId()));
+            outbox.append(Topics.SETTLEMENT_FILE_REQUESTED, FileEvents.settlementRequested(file, records));
             return new JobCounts(1, collect.size(), refusals.size(), notEligibleCount);
         }
     }

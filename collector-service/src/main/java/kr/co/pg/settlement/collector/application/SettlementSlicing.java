@@ -2,14 +2,15 @@ package kr.co.pg.settlement.collector.application;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import kr.co.pg.settlement.events.KickoffRequested;
 import kr.co.pg.settlement.events.SettlementSliceRequested;
 import kr.co.pg.settlement.events.SettlementSliceRequested.Cursor;
 import kr.co.pg.settlement.events.Topics;
+import kr.co.pg.settlement.kis.protocol.FileType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,17 +33,15 @@ class SettlementSlicing {
     private final int pageSize;
 
     SettlementSlicing(CollectionSlices slices, Outbox outbox, PartitionKeys keys, ChunkTransactions tx,
-                      FileSequences sequences, Clock clock,
-                      @Value("${settlement.collector.slices:8}") int sliceCount,
-                      @Value("${settlement.collector.settlement-file-size:10000}") int pageSize) {
+                      FileSequences sequences, Clock clock, CollectionSizes sizes) {
         this.slices = slices;
         this.outbox = outbox;
         this.keys = keys;
         this.tx = tx;
         this.sequences = sequences;
         this.clock = clock;
-        this.sliceCount = Math.max(1, sliceCount);
-        this.pageSize = Math.max(1, pageSize);
+        this.sliceCount = sizes.slices;
+        this.pageSize = sizes.settlementFileSize;
     }
 
     private int pages(long rows) {
@@ -63,7 +62,7 @@ class SettlementSlicing {
         int pagesPerSlice = pages(split.rowsPerSlice());
         int lastSlicePages = pages(split.rows() - (long) (n - 1) * split.rowsPerSlice());
         LocalDateTime createdAt = FileEvents.filesCreatedAt(kickoff, clock);
-        List<String> ranges = new java.util.ArrayList<>(n);
+        List<String> ranges = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
             ranges.add(CollectionSlices.bounds(i == 1 ? null : bounds.get(i - 2), i == n ? null : bounds.get(i - 1)));
         }
@@ -71,7 +70,7 @@ class SettlementSlicing {
             slices.create(kickoffId, ranges);
             // one block of file sequences, page by page in candidate order: the same data gives the same file ids
             int total = (n - 1) * pagesPerSlice + lastSlicePages;
-            int first = total == 0 ? 0 : sequences.reserveBlock("S1", kickoff.businessDate(), total);
+            int first = total == 0 ? 0 : sequences.reserveBlock(FileType.S1, kickoff.businessDate(), total);
             for (int i = 1; i <= n; i++) {
                 int slicePages = i == n ? lastSlicePages : pagesPerSlice;
                 int firstSeq = slicePages == 0 ? 0 : first + (i - 1) * pagesPerSlice;

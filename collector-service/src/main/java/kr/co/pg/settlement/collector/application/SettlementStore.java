@@ -11,7 +11,7 @@ import kr.co.pg.settlement.events.SettlementFileRequested.Transaction;
 import kr.co.pg.settlement.events.SettlementResultsReceived.SettlementResult;
 
 /** Port: payment_transaction difference columns, settlement_request, reconciliation_break, preferential_fee_rate. */
-public interface SettlementStore {
+public interface SettlementStore extends RequestRows<Transaction, SettlementResult> {
 
     record CancelPair(SameDayCancel.Row cancel, SameDayCancel.Row original) {
     }
@@ -31,12 +31,9 @@ public interface SettlementStore {
     }
 
     /**
-     * NONE transactions of REGISTERED sub-merchants approved before 00:00 of {@code before}, after the cursor, in
-     * (approved_at, transaction_id) order.
+     * NONE transactions of REGISTERED sub-merchants approved before 00:00 of {@code before}, after {@code after} up to
+     * and including {@code upTo}, in (approved_at, transaction_id) order (a page, re-read within its bounds on retry).
      */
-    List<TransactionCandidate> candidatesAfter(LocalDate before, CandidateCursor after, int limit);
-
-    /** The same, bounded: candidates after {@code after} up to and including {@code upTo} (a chunk re-read on retry). */
     List<TransactionCandidate> candidatesBetween(LocalDate before, CandidateCursor after, CandidateCursor upTo, int limit);
 
     /** NONE → NOT_ELIGIBLE with the code; @return rows changed. */
@@ -45,19 +42,6 @@ public interface SettlementStore {
     /** NONE → REJECTED with a local code; @return rows changed. */
     int refuse(List<Refusal> refusals);
 
-    void insertRequests(String fileId, LocalDate businessDate, List<Transaction> records);
-
     /** NONE → COLLECTED with the expected amount, for the file's rows; @return rows changed. */
     int markCollected(String fileId);
-
-    /** COLLECTED → SENT for the file's rows. */
-    void markSent(String fileId);
-
-    /** Applies KIS results to the file's rows still COLLECTED/SENT (and records breaks); @return rows changed. */
-    int applyResults(String fileId, List<SettlementResult> results);
-
-    List<Transaction> openRecords(String fileId);
-
-    void moveToFile(String oldFileId, String newFileId, List<Transaction> records);
-
 }

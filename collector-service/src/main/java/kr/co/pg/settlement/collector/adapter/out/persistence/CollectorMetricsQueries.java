@@ -77,14 +77,12 @@ public class CollectorMetricsQueries {
 
     /** In-flight sub-merchants (REQUESTED/SENT) unchanged since before {@code before} (the day report's rule). */
     public long stuckSubMerchants(LocalDateTime before) {
-        return number("SELECT COUNT(*) FROM sub_merchant WHERE kis_reg_status IN ('REQUESTED', 'SENT')"
-                + " AND (kis_reg_updated_at IS NULL OR kis_reg_updated_at < ?)", Timestamp.valueOf(before));
+        return number("SELECT COUNT(*)" + FlowTables.REGISTRATION.stuck(""), Timestamp.valueOf(before));
     }
 
     /** In-flight transactions (COLLECTED/SENT) unchanged since before {@code before} (the day report's rule). */
     public long stuckTransactions(LocalDateTime before) {
-        return number("SELECT COUNT(*) FROM payment_transaction WHERE diff_status IN ('COLLECTED', 'SENT')"
-                + " AND (diff_updated_at IS NULL OR diff_updated_at < ?)", Timestamp.valueOf(before));
+        return number("SELECT COUNT(*)" + FlowTables.SETTLEMENT.stuck(""), Timestamp.valueOf(before));
     }
 
     /** The latest run of each job started in the week before the latest business date with a run. */

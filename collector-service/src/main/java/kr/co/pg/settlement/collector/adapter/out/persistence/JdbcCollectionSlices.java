@@ -1,6 +1,5 @@
 package kr.co.pg.settlement.collector.adapter.out.persistence;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -16,11 +15,11 @@ import org.springframework.stereotype.Repository;
 class JdbcCollectionSlices implements CollectionSlices {
 
     private final JdbcTemplate jdbc;
-    private final Clock clock;
+    private final ClockedJdbc db;
 
-    JdbcCollectionSlices(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
+    JdbcCollectionSlices(ClockedJdbc db) {
+        this.jdbc = db.jdbc;
+        this.db = db;
     }
 
     /**
@@ -54,7 +53,7 @@ class JdbcCollectionSlices implements CollectionSlices {
 
     @Override
     public void create(String kickoffId, List<String> bounds) {
-        LocalDateTime now = Times.now(clock);
+        LocalDateTime now = db.now();
         List<Object[]> rows = new ArrayList<>();
         for (int i = 1; i <= bounds.size(); i++) {
             rows.add(new Object[] {kickoffId, i, bounds.size(), bounds.get(i - 1), now});
@@ -78,7 +77,7 @@ class JdbcCollectionSlices implements CollectionSlices {
     public boolean markDone(String kickoffId, int slice, String bounds, JobCounts c) {
         return jdbc.update("UPDATE job_slice SET status = 'DONE', files_created = ?, rows_collected = ?, rows_rejected = ?,"
                         + " rows_not_eligible = ?, finished_at = ? WHERE kickoff_id = ? AND slice_no = ? AND bounds = ?",
-                c.filesCreated(), c.rowsCollected(), c.rowsRejected(), c.rowsNotEligible(), Times.now(clock), kickoffId,
+                c.filesCreated(), c.rowsCollected(), c.rowsRejected(), c.rowsNotEligible(), db.now(), kickoffId,
                 slice, bounds) == 1;
     }
 

@@ -1,5 +1,8 @@
 package kr.co.pg.settlement.collector.adapter.out.persistence;
 
+import static kr.co.pg.settlement.collector.adapter.out.persistence.FlowTables.REGISTRATION;
+import static kr.co.pg.settlement.collector.adapter.out.persistence.FlowTables.SETTLEMENT;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -39,35 +42,38 @@ class JdbcDayReportQueries implements DayReportQueries {
 
     @Override
     public Map<String, Long> registrationRequestsByStatus(LocalDate d) {
-        return counts("SELECT s.kis_reg_status, COUNT(*) FROM registration_request r JOIN sub_merchant s"
-                + " ON s.sub_merchant_id = r.sub_merchant_id WHERE r.business_date = ? GROUP BY s.kis_reg_status"
-                + " ORDER BY s.kis_reg_status", d);
+        return requestsByStatus(REGISTRATION, d);
     }
 
     @Override
     public Map<String, Long> registrationRejectionsByCode(LocalDate d) {
-        return counts("SELECT code, COUNT(*) FROM ("
-                + " SELECT r.result_code code FROM registration_request r WHERE r.business_date = ? AND r.status = 'REJECTED'"
-                + " UNION ALL SELECT s.kis_reg_result_code FROM sub_merchant s WHERE s.kis_reg_status = 'REJECTED'"
-                + " AND s.kis_reg_result_code LIKE 'L%' AND " + madeByRunsOf("s.kis_reg_updated_at", "SUBMERCHANT_REGISTRATION_REQUEST")
-                + ") x GROUP BY code ORDER BY code", d, d);
+        return decidedByCode(REGISTRATION, d);
     }
 
     @Override
     public Map<String, Long> settlementRequestsByStatus(LocalDate d) {
-        return counts("SELECT t.diff_status, COUNT(*) FROM settlement_request r JOIN payment_transaction t"
-                + " ON t.transaction_id = r.transaction_id WHERE r.business_date = ? GROUP BY t.diff_status"
-                + " ORDER BY t.diff_status", d);
+        return requestsByStatus(SETTLEMENT, d);
     }
 
     @Override
     public Map<String, Long> settlementDecidedOnDayByCode(LocalDate d) {
+        return decidedByCode(SETTLEMENT, d);
+    }
+
+    /** The rows of D's files by their current status. */
+    private Map<String, Long> requestsByStatus(FlowTables f, LocalDate d) {
+        String status = "p." + f.status();
+        return counts("SELECT " + status + ", COUNT(*) FROM " + f.requests() + " r JOIN " + f.rows() + " p"
+                + " ON p." + f.key() + " = r." + f.key() + " WHERE r.business_date = ? GROUP BY " + status
+                + " ORDER BY " + status, d);
+    }
+
+    /** KIS's rejections of D's files and the local decisions D's request runs made, by code. */
+    private Map<String, Long> decidedByCode(FlowTables f, LocalDate d) {
         return counts("SELECT code, COUNT(*) FROM ("
-                + " SELECT r.result_code code FROM settlement_request r WHERE r.business_date = ? AND r.status = 'REJECTED'"
-                + " UNION ALL SELECT t.diff_result_code FROM payment_transaction t"
-                + " WHERE t.diff_status IN ('NOT_ELIGIBLE', 'REJECTED') AND t.diff_result_code NOT REGEXP '^[0-9E]'"
-                + " AND " + madeByRunsOf("t.diff_updated_at", "DIFF_SETTLEMENT_REQUEST") + ") x GROUP BY code ORDER BY code",
-                d, d);
+                + " SELECT r.result_code code FROM " + f.requests() + " r WHERE r.business_date = ? AND r.status = 'REJECTED'"
+                + " UNION ALL SELECT p." + f.resultCode() + " FROM " + f.rows() + " p WHERE " + f.localDecisions()
+                + " AND " + madeByRunsOf("p." + f.stamp(), f) + ") x GROUP BY code ORDER BY code", d, d);
     }
 
     @Override
@@ -98,47 +104,47 @@ class JdbcDayReportQueries implements DayReportQueries {
     @Override
     public List<DayReport.FileProblem> fileProblems(LocalDate d) {
         return jdbc.query("SELECT f.file_id, f.status, f.failure_code, f.failure_message, f.failure_line,"
-                        + " f.replaced_by_file_id,"
-                        + " (SELECT COUNT(*) FROM registration_request r WHERE r.file_id = f.file_id"
-                        + "   AND r.status IN ('REQUESTED', 'SENT'))"
-                        + " + (SELECT COUNT(*) FROM settlement_request s WHERE s.file_id = f.file_id"
-                        + "   AND s.status IN ('COLLECTED', 'SENT')) open_rows"
+                        + " f.replaced_by_file_id, " + openRows(REGISTRATION) + " + " + openRows(SETTLEMENT) + " open_rows"
                         + " FROM kis_file f WHERE f.business_date = ? AND f.status IN ('FAILED', 'REFUSED') ORDER BY f.file_id",
                 (rs, i) -> new DayReport.FileProblem(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         (Integer) rs.getObject(5, Integer.class), rs.getString(6), rs.getLong(7)), d);
     }
 
+    private static String openRows(FlowTables f) {
+        return "(SELECT COUNT(*) FROM " + f.requests() + " r WHERE r.file_id = f.file_id AND r.status IN (" + f.inFile()
+                + "))";
+    }
+
     @Override
     public long stuckSubMerchants(LocalDateTime before) {
-        return number("SELECT COUNT(*) FROM sub_merchant WHERE kis_reg_status IN ('REQUESTED', 'SENT')"
-                + " AND (kis_reg_updated_at IS NULL OR kis_reg_updated_at < ?)", before);
+        return number("SELECT COUNT(*)" + REGISTRATION.stuck(""), before);
     }
 
     @Override
     public long stuckTransactions(LocalDateTime before) {
-        return number("SELECT COUNT(*) FROM payment_transaction WHERE diff_status IN ('COLLECTED', 'SENT')"
-                + " AND (diff_updated_at IS NULL OR diff_updated_at < ?)", before);
+        return number("SELECT COUNT(*)" + SETTLEMENT.stuck(""), before);
     }
 
     @Override
     public List<DayReport.StuckRow> stuckExamples(LocalDateTime before, int limit) {
-        return jdbc.query("(SELECT 'sub-merchant' kind, s.sub_merchant_id id, s.kis_reg_status status, r.file_id,"
-                        + " s.kis_reg_updated_at since FROM sub_merchant s LEFT JOIN registration_request r"
-                        + " ON r.sub_merchant_id = s.sub_merchant_id AND r.status IN ('REQUESTED', 'SENT')"
-                        + " WHERE s.kis_reg_status IN ('REQUESTED', 'SENT') AND (s.kis_reg_updated_at IS NULL OR s.kis_reg_updated_at < ?) ORDER BY since LIMIT ?)"
-                        + " UNION ALL (SELECT 'transaction', t.transaction_id, t.diff_status, r.file_id, t.diff_updated_at"
-                        + " FROM payment_transaction t LEFT JOIN settlement_request r ON r.transaction_id = t.transaction_id"
-                        + " WHERE t.diff_status IN ('COLLECTED', 'SENT') AND (t.diff_updated_at IS NULL OR t.diff_updated_at < ?) ORDER BY t.diff_updated_at LIMIT ?)",
+        return jdbc.query(stuckExamples(REGISTRATION) + " UNION ALL " + stuckExamples(SETTLEMENT),
                 (rs, i) -> new DayReport.StuckRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, LocalDateTime.class)), before, limit, before, limit);
+    }
+
+    private static String stuckExamples(FlowTables f) {
+        String request = " LEFT JOIN " + f.requests() + " r ON r." + f.key() + " = p." + f.key() + " AND r.status IN ("
+                + f.inFile() + ")";
+        return "(SELECT '" + f.kind() + "' kind, p." + f.key() + " id, p." + f.status() + " status, r.file_id, p."
+                + f.stamp() + " since" + f.stuck(request) + " ORDER BY since LIMIT ?)";
     }
 
     /**
      * Local decisions belong to the business date whose kick-off made them: the row was stamped while one of that
      * date's runs of the job was going (a day may be run, or re-run, on any calendar day).
      */
-    private static String madeByRunsOf(String stampColumn, String job) {
-        return "EXISTS (SELECT 1 FROM job_run j WHERE j.business_date = ? AND j.job = '" + job + "'"
+    private static String madeByRunsOf(String stampColumn, FlowTables f) {
+        return "EXISTS (SELECT 1 FROM job_run j WHERE j.business_date = ? AND j.job = '" + f.job().name() + "'"
                 + " AND " + stampColumn + " >= j.started_at AND " + stampColumn + " <= COALESCE(j.finished_at, NOW(3)))";
     }
 }

@@ -1,54 +1,47 @@
 package kr.co.pg.settlement.collector.adapter.out.persistence;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import kr.co.pg.settlement.collector.application.JobCounts;
 import kr.co.pg.settlement.collector.application.JobRuns;
-import org.springframework.jdbc.core.JdbcTemplate;
+import kr.co.pg.settlement.events.status.JobRunStatus;
 import org.springframework.stereotype.Repository;
 
+/** The job_run aggregate through Spring Data JDBC. */
 @Repository
 class JdbcJobRuns implements JobRuns {
 
-    private final JdbcTemplate jdbc;
-    private final Clock clock;
+    private final JobRunRepository runs;
+    private final ClockedJdbc db;
 
-    JdbcJobRuns(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
+    JdbcJobRuns(JobRunRepository runs, ClockedJdbc db) {
+        this.runs = runs;
+        this.db = db;
     }
 
     @Override
     public Optional<String> status(String kickoffId) {
-        List<String> s = jdbc.queryForList("SELECT status FROM job_run WHERE kickoff_id = ?", String.class, kickoffId);
-        return s.stream().findFirst();
+        return runs.findById(kickoffId).map(run -> run.status().name());
     }
 
     @Override
     public void start(String kickoffId, String job, LocalDate businessDate) {
-        jdbc.update("INSERT INTO job_run (kickoff_id, job, business_date, status, started_at) VALUES (?, ?, ?, 'RUNNING', ?)"
-                        + " ON DUPLICATE KEY UPDATE status = 'RUNNING', started_at = VALUES(started_at), finished_at = NULL",
-                kickoffId, job, businessDate, Times.now(clock));
+        runs.start(kickoffId, job, businessDate, db.now());
     }
 
+    /** Called once per run, under the run's row lock when slices finish it (CollectionSlices.lockRun). */
     @Override
-    public void finish(String kickoffId, JobCounts c) {
-        jdbc.update("UPDATE job_run SET status = 'DONE', files_created = ?, rows_collected = ?, rows_rejected = ?,"
-                        + " rows_not_eligible = ?, finished_at = ?, message = NULL WHERE kickoff_id = ?",
-                c.filesCreated(), c.rowsCollected(), c.rowsRejected(), c.rowsNotEligible(), Times.now(clock), kickoffId);
+    public void finish(String kickoffId, JobCounts counts) {
+        runs.findById(kickoffId).ifPresent(run -> runs.save(run.done(counts, db.now())));
     }
 
     @Override
     public boolean anyRunning(LocalDate businessDate) {
-        return !jdbc.queryForList("SELECT 1 FROM job_run WHERE business_date = ? AND status = 'RUNNING' LIMIT 1",
-                businessDate).isEmpty();
+        return runs.existsByBusinessDateAndStatus(businessDate, JobRunStatus.RUNNING);
     }
 
     @Override
     public void fail(String kickoffId, String message) {
-        jdbc.update("UPDATE job_run SET status = 'FAILED', finished_at = ?, message = ? WHERE kickoff_id = ?",
-                Times.now(clock), Times.cut(message, 1000), kickoffId);
+        runs.findById(kickoffId).ifPresent(run -> runs.save(run.failed(message, db.now())));
     }
 }

@@ -1,9 +1,7 @@
 package kr.co.pg.settlement.collector.adapter.out.persistence;
 
-import java.time.Clock;
 import kr.co.pg.settlement.collector.application.ProcessedEvents;
 import kr.co.pg.settlement.events.InvalidFieldException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -12,12 +10,10 @@ class JdbcProcessedEvents implements ProcessedEvents {
     /** processed_event.event_id is VARCHAR(100). */
     static final int MAX_EVENT_ID_LENGTH = 100;
 
-    private final JdbcTemplate jdbc;
-    private final Clock clock;
+    private final ClockedJdbc db;
 
-    JdbcProcessedEvents(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
+    JdbcProcessedEvents(ClockedJdbc db) {
+        this.db = db;
     }
 
     /**
@@ -30,7 +26,7 @@ class JdbcProcessedEvents implements ProcessedEvents {
             throw new InvalidFieldException(consumer + " event", "eventId", eventId,
                     "an event id is 1.." + MAX_EVENT_ID_LENGTH + " characters");
         }
-        return jdbc.update("INSERT IGNORE INTO processed_event (consumer, event_id, processed_at) VALUES (?, ?, ?)",
-                consumer, eventId, Times.now(clock)) == 1;
+        return db.jdbc.update("INSERT IGNORE INTO processed_event (consumer, event_id, processed_at) VALUES (?, ?, ?)",
+                consumer, eventId, db.now()) == 1;
     }
 }

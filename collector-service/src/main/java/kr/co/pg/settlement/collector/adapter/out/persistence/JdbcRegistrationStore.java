@@ -1,6 +1,5 @@
 package kr.co.pg.settlement.collector.adapter.out.persistence;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import kr.co.pg.settlement.collector.domain.SubMerchantCandidate;
 import kr.co.pg.settlement.events.InvalidEventException;
 import kr.co.pg.settlement.events.RegistrationFileRequested.Registration;
 import kr.co.pg.settlement.events.RegistrationResultsReceived.RegistrationResult;
+import kr.co.pg.settlement.events.status.KisRegStatus;
 import kr.co.pg.settlement.kis.protocol.FeeTier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -18,6 +18,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcRegistrationStore implements RegistrationStore {
 
+    /** R2 result code of an accepted record. */
+    private static final String ACCEPTED = "0000";
     private static final String SUB_MERCHANT_COLUMNS = "s.sub_merchant_id, s.business_no, s.business_name,"
             + " s.representative_name, s.opened_on, s.closed_on, s.industry_code, s.phone, s.postal_code, s.address,"
             + " s.kis_reg_status";
@@ -26,13 +28,16 @@ class JdbcRegistrationStore implements RegistrationStore {
             rs.getString("representative_name"), rs.getObject("opened_on", LocalDate.class),
             rs.getObject("closed_on", LocalDate.class), rs.getString("industry_code"), rs.getString("phone"),
             rs.getString("postal_code"), rs.getString("address"), rs.getString("kis_reg_status"));
+    /** The request rows of one file joined to their sub-merchants. */
+    private static final String FILE_ROWS = "registration_request r STRAIGHT_JOIN sub_merchant s"
+            + " ON r.sub_merchant_id = s.sub_merchant_id";
 
     private final JdbcTemplate jdbc;
-    private final Clock clock;
+    private final ClockedJdbc db;
 
-    JdbcRegistrationStore(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
+    JdbcRegistrationStore(ClockedJdbc db) {
+        this.jdbc = db.jdbc;
+        this.db = db;
     }
 
     @Override
@@ -44,48 +49,34 @@ class JdbcRegistrationStore implements RegistrationStore {
 
     @Override
     public int rejectLocally(List<Rejected> rejected) {
-        LocalDateTime now = Times.now(clock);
-        int[][] counts = jdbc.batchUpdate("UPDATE sub_merchant SET kis_reg_status = 'REJECTED', kis_reg_result_code = ?,"
+        LocalDateTime now = db.now();
+        int[][] counts = Batches.update(jdbc, "UPDATE sub_merchant SET kis_reg_status = 'REJECTED', kis_reg_result_code = ?,"
                         + " kis_reg_result_msg = ?, kis_reg_updated_at = ? WHERE sub_merchant_id = ? AND kis_reg_status = ?",
-                rejected, 1000, (ps, r) -> {
-                    ps.setString(1, r.rejection().code());
-                    ps.setString(2, Times.cut(r.rejection().message(), 100));
-                    ps.setObject(3, now);
-                    ps.setString(4, r.candidate().subMerchantId());
-                    ps.setString(5, r.candidate().regStatus());
-                });
+                rejected, 1000, r -> new Object[] {r.rejection().code(), Times.cut(r.rejection().message(), 100), now,
+                        r.candidate().subMerchantId(), r.candidate().regStatus()});
         return Batches.sum(counts, rejected.size());
     }
 
     @Override
     public void insertRequests(String fileId, LocalDate businessDate, List<Registration> records) {
-        LocalDateTime now = Times.now(clock);
-        jdbc.batchUpdate("INSERT INTO registration_request (file_id, seq, sub_merchant_id, request_type, business_date,"
-                        + " status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'REQUESTED', ?, ?)",
-                records, 2000, (ps, r) -> {
-                    ps.setString(1, fileId);
-                    ps.setInt(2, r.seq());
-                    ps.setString(3, r.subMerchantId());
-                    ps.setString(4, r.requestType());
-                    ps.setObject(5, businessDate);
-                    ps.setObject(6, now);
-                    ps.setObject(7, now);
-                });
+        LocalDateTime now = db.now();
+        Batches.update(jdbc, "INSERT INTO registration_request (file_id, seq, sub_merchant_id, request_type,"
+                        + " business_date, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'REQUESTED', ?, ?)",
+                records, 2000, r -> new Object[] {fileId, r.seq(), r.subMerchantId(), r.requestType(), businessDate,
+                        now, now});
     }
 
     @Override
     public int markRequested(String fileId) {
-        return jdbc.update("UPDATE registration_request r STRAIGHT_JOIN sub_merchant s ON r.sub_merchant_id = s.sub_merchant_id"
-                + " SET s.kis_reg_status = 'REQUESTED', s.kis_reg_updated_at = ? WHERE r.file_id = ?"
-                + " AND s.kis_reg_status = CASE r.request_type WHEN 'N' THEN 'NONE' WHEN 'U' THEN 'CHANGED'"
-                + " WHEN 'C' THEN 'CLOSE_PENDING' END", Times.now(clock), fileId);
+        return jdbc.update("UPDATE " + FILE_ROWS + " SET s.kis_reg_status = 'REQUESTED', s.kis_reg_updated_at = ?"
+                + " WHERE r.file_id = ? AND s.kis_reg_status = CASE r.request_type WHEN 'N' THEN 'NONE'"
+                + " WHEN 'U' THEN 'CHANGED' WHEN 'C' THEN 'CLOSE_PENDING' END", db.now(), fileId);
     }
 
     @Override
     public void markSent(String fileId) {
-        LocalDateTime now = Times.now(clock);
-        jdbc.update("UPDATE registration_request r STRAIGHT_JOIN sub_merchant s ON r.sub_merchant_id = s.sub_merchant_id"
-                + " SET s.kis_reg_status = 'SENT', s.kis_reg_updated_at = ?"
+        LocalDateTime now = db.now();
+        jdbc.update("UPDATE " + FILE_ROWS + " SET s.kis_reg_status = 'SENT', s.kis_reg_updated_at = ?"
                 + " WHERE r.file_id = ? AND r.status = 'REQUESTED' AND s.kis_reg_status = 'REQUESTED'", now, fileId);
         jdbc.update("UPDATE registration_request SET status = 'SENT', updated_at = ? WHERE file_id = ? AND status = 'REQUESTED'",
                 now, fileId);
@@ -103,9 +94,9 @@ class JdbcRegistrationStore implements RegistrationStore {
                 }
             }
         }
-        LocalDateTime now = Times.now(clock);
-        int[][] counts = jdbc.batchUpdate("UPDATE registration_request r STRAIGHT_JOIN sub_merchant s"
-                        + " ON r.sub_merchant_id = s.sub_merchant_id AND r.file_id = ? AND r.seq = ?"
+        LocalDateTime now = db.now();
+        // an accepted record sets the tier fields as KIS sent them; a rejected one keeps those of an earlier registration
+        int[][] counts = Batches.update(jdbc, "UPDATE " + FILE_ROWS + " AND r.file_id = ? AND r.seq = ?"
                         + " SET s.kis_reg_status = ?, s.kis_reg_result_code = ?, s.kis_reg_result_msg = ?,"
                         + " s.fee_tier = IF(? = '0000', ?, s.fee_tier),"
                         + " s.tier_valid_from = IF(? = '0000', ?, s.tier_valid_from),"
@@ -114,36 +105,22 @@ class JdbcRegistrationStore implements RegistrationStore {
                         + " r.status = ?, r.result_code = ?, r.updated_at = ?"
                         + " WHERE s.sub_merchant_id = ? AND s.kis_reg_status IN ('REQUESTED', 'SENT')"
                         + " AND r.status IN ('REQUESTED', 'SENT')",
-                results, 1000, (ps, r) -> {
-                    boolean ok = "0000".equals(r.resultCode());
-                    String status = ok ? "REGISTERED" : "REJECTED";
-                    int i = 0;
-                    ps.setString(++i, fileId);
-                    ps.setInt(++i, r.seq());
-                    ps.setString(++i, status);
-                    ps.setString(++i, r.resultCode());
-                    ps.setString(++i, Times.cut(r.resultMessage(), 100));
-                    ps.setString(++i, r.resultCode());
-                    ps.setString(++i, blankToNull(r.feeTier()));
-                    ps.setString(++i, r.resultCode());
-                    ps.setObject(++i, r.tierValidFrom());
-                    ps.setString(++i, r.resultCode());
-                    ps.setObject(++i, r.tierValidTo());
-                    ps.setString(++i, blankToNull(r.kisSubMerchantNo()));
-                    ps.setObject(++i, now);
-                    ps.setString(++i, status);
-                    ps.setString(++i, r.resultCode());
-                    ps.setObject(++i, now);
-                    ps.setString(++i, r.subMerchantId());
+                results, 1000, r -> {
+                    String status = (ACCEPTED.equals(r.resultCode()) ? KisRegStatus.REGISTERED : KisRegStatus.REJECTED)
+                            .name();
+                    String code = r.resultCode();
+                    return new Object[] {fileId, r.seq(), status, code, Times.cut(r.resultMessage(), 100),
+                            code, blankToNull(r.feeTier()), code, r.tierValidFrom(), code, r.tierValidTo(),
+                            blankToNull(r.kisSubMerchantNo()), now, status, code, now, r.subMerchantId()};
                 });
+        // a multi-table UPDATE counts the rows of both tables it changed
         return Batches.sum(counts, results.size()) / 2;
     }
 
     @Override
     public List<Registration> openRecords(String fileId) {
         List<Registration> records = new ArrayList<>();
-        jdbc.query("SELECT r.request_type, " + SUB_MERCHANT_COLUMNS + " FROM registration_request r"
-                + " JOIN sub_merchant s ON s.sub_merchant_id = r.sub_merchant_id"
+        jdbc.query("SELECT r.request_type, " + SUB_MERCHANT_COLUMNS + " FROM " + FILE_ROWS
                 + " WHERE r.file_id = ? AND r.status IN ('REQUESTED', 'SENT') ORDER BY r.seq", rs -> {
                     SubMerchantCandidate c = CANDIDATE.mapRow(rs, 0);
                     records.add(new Registration(records.size() + 1, rs.getString("request_type"), c.subMerchantId(),
@@ -155,19 +132,12 @@ class JdbcRegistrationStore implements RegistrationStore {
 
     @Override
     public void moveToFile(String oldFileId, String newFileId, List<Registration> records) {
-        LocalDateTime now = Times.now(clock);
-        jdbc.batchUpdate("UPDATE registration_request SET file_id = ?, seq = ?, status = 'REQUESTED', updated_at = ?"
+        LocalDateTime now = db.now();
+        Batches.update(jdbc, "UPDATE registration_request SET file_id = ?, seq = ?, status = 'REQUESTED', updated_at = ?"
                         + " WHERE file_id = ? AND sub_merchant_id = ? AND status IN ('REQUESTED', 'SENT')",
-                records, 1000, (ps, r) -> {
-                    ps.setString(1, newFileId);
-                    ps.setInt(2, r.seq());
-                    ps.setObject(3, now);
-                    ps.setString(4, oldFileId);
-                    ps.setString(5, r.subMerchantId());
-                });
-        jdbc.update("UPDATE registration_request r STRAIGHT_JOIN sub_merchant s ON r.sub_merchant_id = s.sub_merchant_id"
-                + " SET s.kis_reg_status = 'REQUESTED', s.kis_reg_updated_at = ? WHERE r.file_id = ?"
-                + " AND s.kis_reg_status = 'SENT'", now, newFileId);
+                records, 1000, r -> new Object[] {newFileId, r.seq(), now, oldFileId, r.subMerchantId()});
+        jdbc.update("UPDATE " + FILE_ROWS + " SET s.kis_reg_status = 'REQUESTED', s.kis_reg_updated_at = ?"
+                + " WHERE r.file_id = ? AND s.kis_reg_status = 'SENT'", now, newFileId);
     }
 
     private static String blankToNull(String s) {

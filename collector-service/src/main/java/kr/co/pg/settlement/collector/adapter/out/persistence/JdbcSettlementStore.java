@@ -2,7 +2,6 @@ package kr.co.pg.settlement.collector.adapter.out.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -35,16 +34,20 @@ class JdbcSettlementStore implements SettlementStore {
      */
     private static final String BY_FILE = "FORCE INDEX (ix_settlement_request_file)";
 
+    /** The request rows of one file (by the file index) joined to their transactions. */
+    private static final String FILE_ROWS = "settlement_request r " + BY_FILE + " STRAIGHT_JOIN payment_transaction t"
+            + " ON r.transaction_id = t.transaction_id";
+
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
-    private final Clock clock;
+    private final ClockedJdbc db;
     private final StagedSettlementResults stagedResults;
 
-    JdbcSettlementStore(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, Clock clock) {
-        this.jdbc = jdbc;
-        this.stagedResults = new StagedSettlementResults(jdbc);
-        this.named = named;
-        this.clock = clock;
+    JdbcSettlementStore(ClockedJdbc db) {
+        this.jdbc = db.jdbc;
+        this.named = new NamedParameterJdbcTemplate(db.jdbc);
+        this.db = db;
+        this.stagedResults = new StagedSettlementResults(db.jdbc);
     }
 
     @Override
@@ -82,11 +85,6 @@ class JdbcSettlementStore implements SettlementStore {
      * (approved_at, transaction_id) is the index order: no sort, no extra index on the 1M-rows-a-day table.
      */
     @Override
-    public List<TransactionCandidate> candidatesAfter(LocalDate before, CandidateCursor after, int limit) {
-        return candidatesBetween(before, after, new CandidateCursor(before.atStartOfDay(), ""), limit);
-    }
-
-    @Override
     public List<TransactionCandidate> candidatesBetween(LocalDate before, CandidateCursor after, CandidateCursor upTo,
                                                         int limit) {
         return jdbc.query("SELECT " + TX_COLUMNS + ", " + SM_COLUMNS
@@ -106,7 +104,7 @@ class JdbcSettlementStore implements SettlementStore {
 
     @Override
     public int markNotEligible(String code, Collection<String> transactionIds) {
-        LocalDateTime now = Times.now(clock);
+        LocalDateTime now = db.now();
         List<String> ids = new ArrayList<>(transactionIds);
         int changed = 0;
         for (int from = 0; from < ids.size(); from += IN_LIST) {
@@ -119,54 +117,41 @@ class JdbcSettlementStore implements SettlementStore {
 
     @Override
     public int refuse(List<Refusal> refusals) {
-        LocalDateTime now = Times.now(clock);
-        int[][] counts = jdbc.batchUpdate("UPDATE payment_transaction SET diff_status = 'REJECTED', diff_result_code = ?,"
-                        + " diff_updated_at = ? WHERE transaction_id = ? AND diff_status = 'NONE'", refusals, 1000,
-                (ps, r) -> {
-                    ps.setString(1, r.rejection().code());
-                    ps.setObject(2, now);
-                    ps.setString(3, r.transactionId());
-                });
+        LocalDateTime now = db.now();
+        int[][] counts = Batches.update(jdbc, "UPDATE payment_transaction SET diff_status = 'REJECTED',"
+                        + " diff_result_code = ?, diff_updated_at = ? WHERE transaction_id = ? AND diff_status = 'NONE'",
+                refusals, 1000, r -> new Object[] {r.rejection().code(), now, r.transactionId()});
         return Batches.sum(counts, refusals.size());
     }
 
     @Override
     public void insertRequests(String fileId, LocalDate businessDate, List<Transaction> records) {
-        LocalDateTime now = Times.now(clock);
-        jdbc.batchUpdate("INSERT INTO settlement_request (transaction_id, file_id, seq, business_date, expected_amount,"
-                        + " status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'COLLECTED', ?, ?)",
-                records, 5000, (ps, r) -> {
-                    ps.setString(1, r.transactionId());
-                    ps.setString(2, fileId);
-                    ps.setInt(3, r.seq());
-                    ps.setObject(4, businessDate);
-                    ps.setLong(5, r.expectedDifference());
-                    ps.setObject(6, now);
-                    ps.setObject(7, now);
-                });
+        LocalDateTime now = db.now();
+        Batches.update(jdbc, "INSERT INTO settlement_request (transaction_id, file_id, seq, business_date,"
+                        + " expected_amount, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'COLLECTED', ?, ?)",
+                records, 5000, r -> new Object[] {r.transactionId(), fileId, r.seq(), businessDate,
+                        r.expectedDifference(), now, now});
     }
 
     @Override
     public int markCollected(String fileId) {
-        return jdbc.update("UPDATE settlement_request r " + BY_FILE + " STRAIGHT_JOIN payment_transaction t ON r.transaction_id = t.transaction_id"
-                + " SET t.diff_status = 'COLLECTED', t.diff_expected_amount = r.expected_amount, t.diff_updated_at = ?"
-                + " WHERE r.file_id = ? AND t.diff_status = 'NONE'", Times.now(clock), fileId);
+        return jdbc.update("UPDATE " + FILE_ROWS + " SET t.diff_status = 'COLLECTED',"
+                + " t.diff_expected_amount = r.expected_amount, t.diff_updated_at = ?"
+                + " WHERE r.file_id = ? AND t.diff_status = 'NONE'", db.now(), fileId);
     }
 
     @Override
     public void markSent(String fileId) {
-        LocalDateTime now = Times.now(clock);
+        LocalDateTime now = db.now();
         // both tables in one statement: the request rows are locked for update at once, in (file_id, seq) order as
         // the results of the same file lock them; a read lock first and an update later deadlocked with those
-        jdbc.update("UPDATE settlement_request r " + BY_FILE + " STRAIGHT_JOIN payment_transaction t"
-                + " ON r.transaction_id = t.transaction_id"
-                + " SET t.diff_status = 'SENT', t.diff_updated_at = ?, r.status = 'SENT', r.updated_at = ?"
-                + " WHERE r.file_id = ? AND r.status = 'COLLECTED' AND t.diff_status = 'COLLECTED'", now, now, fileId);
+        jdbc.update("UPDATE " + FILE_ROWS + " SET t.diff_status = 'SENT', t.diff_updated_at = ?,"
+                + " r.status = 'SENT', r.updated_at = ? WHERE r.file_id = ? AND r.status = 'COLLECTED' AND t.diff_status = 'COLLECTED'", now, now, fileId);
     }
 
     @Override
     public int applyResults(String fileId, List<SettlementResult> results) {
-        return results.isEmpty() ? 0 : stagedResults.apply(fileId, results, Times.now(clock));
+        return results.isEmpty() ? 0 : stagedResults.apply(fileId, results, db.now());
     }
 
     @Override
@@ -189,19 +174,11 @@ class JdbcSettlementStore implements SettlementStore {
 
     @Override
     public void moveToFile(String oldFileId, String newFileId, List<Transaction> records) {
-        LocalDateTime now = Times.now(clock);
-        jdbc.batchUpdate("UPDATE settlement_request SET file_id = ?, seq = ?, status = 'COLLECTED', updated_at = ?"
-                        + " WHERE transaction_id = ? AND file_id = ?", records, 2000, (ps, r) -> {
-                    ps.setString(1, newFileId);
-                    ps.setInt(2, r.seq());
-                    ps.setObject(3, now);
-                    ps.setString(4, r.transactionId());
-                    ps.setString(5, oldFileId);
-                });
-        jdbc.update("UPDATE settlement_request r " + BY_FILE + " STRAIGHT_JOIN payment_transaction t ON r.transaction_id = t.transaction_id"
-                + " SET t.diff_status = 'COLLECTED', t.diff_updated_at = ? WHERE r.file_id = ? AND t.diff_status = 'SENT'",
-                now, newFileId);
+        LocalDateTime now = db.now();
+        Batches.update(jdbc, "UPDATE settlement_request SET file_id = ?, seq = ?, status = 'COLLECTED', updated_at = ?"
+                + " WHERE transaction_id = ? AND file_id = ?", records, 2000,
+                r -> new Object[] {newFileId, r.seq(), now, r.transactionId(), oldFileId});
+        jdbc.update("UPDATE " + FILE_ROWS + " SET t.diff_status = 'COLLECTED', t.diff_updated_at = ?"
+                + " WHERE r.file_id = ? AND t.diff_status = 'SENT'", now, newFileId);
     }
-
-
 }

@@ -1,13 +1,17 @@
 package kr.co.pg.settlement.collector.adapter.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import kr.co.pg.settlement.collector.application.FileSeqTakenException;
 import kr.co.pg.settlement.collector.application.KisFiles.KisFile;
+import kr.co.pg.settlement.events.status.KisFileStatus;
+import kr.co.pg.settlement.kis.protocol.FileType;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** Defect: a 409 FileFailed arriving after KIS accepted the file turned it REFUSED (and advised re-collecting its rows). */
 class JdbcKisFilesTest {
@@ -15,29 +19,36 @@ class JdbcKisFilesTest {
     private static final LocalDate DAY = LocalDate.of(2026, 11, 24);
     private static JdbcKisFiles files;
     private static MigratedDatabase db;
+    private static ConfigurableApplicationContext context;
 
     @BeforeAll
     static void database() {
         db = new MigratedDatabase("kis_files_it");
-        files = new JdbcKisFiles(db.jdbc, Clock.system(ZoneId.of("Asia/Seoul")));
+        context = PersistenceContext.on(db);
+        files = context.getBean(JdbcKisFiles.class);
     }
 
-    private String status(String fileId) {
+    @AfterAll
+    static void close() {
+        context.close();
+    }
+
+    private KisFileStatus status(String fileId) {
         return files.find(fileId).orElseThrow().status();
     }
 
     @Test
     void aFileKisAcceptedIsNeverRefusedLater() {
-        KisFile submitted = files.create("S1", DAY, "k-refuse-1", 3);
+        KisFile submitted = files.create(FileType.S1, DAY, "k-refuse-1", 3);
         assertThat(files.markSubmitted(submitted.fileId(), "R0000000000000000001")).isTrue();
-        assertThat(files.markFailed(submitted.fileId(), "REFUSED", "E409", "duplicate file", null, null)).isFalse();
-        assertThat(status(submitted.fileId())).isEqualTo("SUBMITTED");
+        assertThat(files.markRefused(submitted.fileId(), "E409", "duplicate file", null)).isFalse();
+        assertThat(status(submitted.fileId())).isEqualTo(KisFileStatus.SUBMITTED);
 
-        KisFile answered = files.create("S1", DAY, "k-refuse-1", 3);
+        KisFile answered = files.create(FileType.S1, DAY, "k-refuse-1", 3);
         files.markSubmitted(answered.fileId(), "R0000000000000000002");
         files.markResultReceived(answered.fileId(), "R0000000000000000002");
-        assertThat(files.markFailed(answered.fileId(), "REFUSED", "E409", "duplicate file", null, null)).isFalse();
-        assertThat(status(answered.fileId())).isEqualTo("RESULT_RECEIVED");
+        assertThat(files.markRefused(answered.fileId(), "E409", "duplicate file", null)).isFalse();
+        assertThat(status(answered.fileId())).isEqualTo(KisFileStatus.RESULT_RECEIVED);
         assertThat(db.jdbc.queryForObject("SELECT COUNT(*) FROM kis_file WHERE failure_code IS NOT NULL AND file_id IN (?, ?)",
                 Integer.class, submitted.fileId(), answered.fileId())).isZero();
     }
@@ -45,34 +56,45 @@ class JdbcKisFilesTest {
     @Test
     void resultsBeforeTheirFileSubmittedFinishTheFileWithTheirReceipt() {
         // a replay can bring a file's results before its FileSubmitted: the file must not stay behind
-        KisFile created = files.create("S1", DAY, "k-replay-1", 2);
+        KisFile created = files.create(FileType.S1, DAY, "k-replay-1", 2);
         files.markResultReceived(created.fileId(), "R0000000000000000009");
         assertThat(files.find(created.fileId()).orElseThrow()).satisfies(f -> {
-            assertThat(f.status()).isEqualTo("RESULT_RECEIVED");
+            assertThat(f.status()).isEqualTo(KisFileStatus.RESULT_RECEIVED);
             assertThat(f.receiptNo()).isEqualTo("R0000000000000000009");
         });
         assertThat(files.markSubmitted(created.fileId(), "R0000000000000000009")).isFalse();
-        assertThat(status(created.fileId())).isEqualTo("RESULT_RECEIVED");
+        assertThat(status(created.fileId())).isEqualTo(KisFileStatus.RESULT_RECEIVED);
 
-        KisFile refused = files.create("S1", DAY, "k-replay-1", 1);
-        files.markFailed(refused.fileId(), "REFUSED", "E422", "bad header", 1, null);
+        KisFile refused = files.create(FileType.S1, DAY, "k-replay-1", 1);
+        files.markRefused(refused.fileId(), "E422", "bad header", 1);
         files.markResultReceived(refused.fileId(), "R0000000000000000010");
-        assertThat(status(refused.fileId())).as("only CREATED/SUBMITTED files take results").isEqualTo("REFUSED");
+        assertThat(status(refused.fileId())).as("only CREATED/SUBMITTED files take results").isEqualTo(KisFileStatus.REFUSED);
     }
 
     @Test
     void aFileKisRefusedAtUploadIsRefusedOnce() {
-        KisFile created = files.create("R1", DAY, "k-refuse-2", 1);
-        assertThat(files.markFailed(created.fileId(), "REFUSED", "E422", "bad header", 1, null)).isTrue();
-        assertThat(status(created.fileId())).isEqualTo("REFUSED");
-        assertThat(files.markFailed(created.fileId(), "REFUSED", "E422", "bad header", 1, null)).isFalse();
+        KisFile created = files.create(FileType.R1, DAY, "k-refuse-2", 1);
+        assertThat(files.markRefused(created.fileId(), "E422", "bad header", 1)).isTrue();
+        assertThat(status(created.fileId())).isEqualTo(KisFileStatus.REFUSED);
+        assertThat(files.markRefused(created.fileId(), "E422", "bad header", 1)).isFalse();
     }
 
     @Test
     void anAcceptedFileKisCouldNotProcessStillFails() {
-        KisFile submitted = files.create("S1", DAY, "k-refuse-3", 2);
+        KisFile submitted = files.create(FileType.S1, DAY, "k-refuse-3", 2);
         files.markSubmitted(submitted.fileId(), "R0000000000000000003");
-        assertThat(files.markFailed(submitted.fileId(), "FAILED", null, "KIS FAILED", null, null)).isTrue();
-        assertThat(status(submitted.fileId())).isEqualTo("FAILED");
+        assertThat(files.markFailed(submitted.fileId(), null, "KIS FAILED", null, null)).isTrue();
+        assertThat(status(submitted.fileId())).isEqualTo(KisFileStatus.FAILED);
+    }
+
+    @Test
+    void aReservedSequenceAnotherFileTookIsReportedAsTaken() {
+        KisFile first = files.createWithSeq(FileType.S1, DAY, "k-seq-1", 4, 900, DAY.atTime(9, 0, 0, 123_000_000));
+        assertThat(first.fileId()).isEqualTo("S1-20261124-000900");
+        assertThat(files.find(first.fileId()).orElseThrow()).isEqualTo(first)
+                .satisfies(f -> assertThat(f.createdAt()).isEqualTo(DAY.atTime(9, 0)));
+        assertThatThrownBy(() -> files.createWithSeq(FileType.S1, DAY, "k-seq-2", 1, 900, DAY.atTime(9, 0)))
+                .isInstanceOf(FileSeqTakenException.class);
+        assertThat(files.find(first.fileId()).orElseThrow().kickoffId()).isEqualTo("k-seq-1");
     }
 }

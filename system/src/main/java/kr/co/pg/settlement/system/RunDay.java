@@ -25,6 +25,7 @@ import kr.co.pg.settlement.localstack.PersistentStack;
 import kr.co.pg.settlement.system.bench.Benchmark;
 import kr.co.pg.settlement.system.bench.BenchmarkOptions;
 import kr.co.pg.settlement.system.demo.DemoDataGenerator;
+import kr.co.pg.settlement.system.launch.ManagementAccess;
 import kr.co.pg.settlement.system.launch.ServiceLauncher;
 
 /**
@@ -41,6 +42,8 @@ public final class RunDay {
 
     static final LocalDate FIRST_DEMO_DATE = LocalDate.of(2025, 2, 17);
     private static final String CLIENT_ID = "PG00000001";
+    /** In the demo's data directory; ops-cli --demo reads the same file. */
+    static final String MANAGEMENT_PASSWORD_FILE = "management-password";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = parse(args);
@@ -72,7 +75,8 @@ public final class RunDay {
                 Integer.parseInt(env("DEMO_COLLECTOR_PORT", "18080")), 1000, 5000, "PT2S", "PT1S", Map.of(
                         "kis-gateway-service", Map.of("settlement.gateway.retry.max-interval", "5s"),
                         "status-poller-service", Map.of("settlement.poller.max-backoff", "10s")));
-        SystemStack stack = new SystemStack(options, ServiceLauncher.inProcess());
+        ManagementAccess management = managementAccess(dataDir);
+        SystemStack stack = new SystemStack(options, ServiceLauncher.inProcess(), 1, management);
         CountDownLatch stopped = new CountDownLatch(1);
         // one exit hook (the stack's) stops the services before Kafka and MariaDB, so consumers leave their groups
         infra.closeFirst(stopped::countDown);
@@ -81,6 +85,9 @@ public final class RunDay {
         say("Starting the KIS simulator and the services ...");
         stack.startAll();
         printEndpoints(stack, db, kafka);
+        say("  HTTP Basic user  " + management.user() + " (day report, metrics; health and probes are open), password in "
+                + (System.getenv(ManagementAccess.PASSWORD_VARIABLE) != null ? ManagementAccess.PASSWORD_VARIABLE
+                : dataDir.resolve(MANAGEMENT_PASSWORD_FILE).toString()));
 
         SettlementDb settlementDb = new SettlementDb(SettlementDb.dataSource(db.host(), db.port(), "settlement",
                 db.username(), db.password()));
@@ -89,12 +96,13 @@ public final class RunDay {
             new BusinessDay(kickoffs, settlementDb, RunDay::say, Duration.ofMinutes(10)).run(businessDate);
         }
         say("");
-        say(fetchReport(stack.collectorUrl(), businessDate));
+        say(fetchReport(stack, businessDate));
         if (exitAfterReport) {
             System.exit(0);
         }
-        say("The system keeps running (report: " + stack.collectorUrl() + "/api/reports/day/" + businessDate
-                + "). Press Ctrl-C to stop; the next run continues with the next business day.");
+        say("The system keeps running (report: curl -u " + management.user() + ":\"$(cat "
+                + dataDir.resolve(MANAGEMENT_PASSWORD_FILE) + ")\" " + stack.collectorUrl() + "/api/reports/day/"
+                + businessDate + "). Press Ctrl-C to stop; the next run continues with the next business day.");
         stopped.await();
     }
 
@@ -129,10 +137,11 @@ public final class RunDay {
         return businessDate;
     }
 
-    private static String fetchReport(String collectorUrl, LocalDate businessDate) {
+    private static String fetchReport(SystemStack stack, LocalDate businessDate) {
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(collectorUrl + "/api/reports/day/" + businessDate)).build(),
+                    URI.create(stack.collectorUrl() + "/api/reports/day/" + businessDate))
+                            .header("Authorization", stack.management().authorization()).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (r.statusCode() != 200) {
                 return "day report unavailable: HTTP " + r.statusCode() + " " + r.body();
@@ -155,6 +164,22 @@ public final class RunDay {
         say("  collector        " + stack.collectorUrl() + "  (day report: /api/reports/day/{date})");
         say("  gateway          http://127.0.0.1:" + stack.gateway().port() + "/actuator/health");
         say("  poller           http://127.0.0.1:" + stack.poller().port() + "/actuator/health");
+    }
+
+    /**
+     * The demo services' management credential (day report, metrics): SETTLEMENT_MANAGEMENT_USER/PASSWORD, else user
+     * {@code demo} with a password generated once and kept with the demo's data (ops-cli {@code --demo} reads it there).
+     */
+    private static ManagementAccess managementAccess(Path dataDir) throws IOException {
+        if (System.getenv(ManagementAccess.USER_VARIABLE) != null && System.getenv(ManagementAccess.PASSWORD_VARIABLE) != null) {
+            return ManagementAccess.fromEnvironmentOrRandom(System.getenv());
+        }
+        Path file = dataDir.resolve(MANAGEMENT_PASSWORD_FILE);
+        if (!Files.exists(file)) {
+            Files.createDirectories(dataDir);
+            Files.writeString(file, ManagementAccess.randomPassword());
+        }
+        return new ManagementAccess("demo", Files.readString(file).trim());
     }
 
     /** The demo's KIS HMAC key: from KIS_SECRET, else generated once and kept with the demo's data. */

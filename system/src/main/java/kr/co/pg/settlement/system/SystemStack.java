@@ -10,6 +10,7 @@ import kr.co.pg.settlement.collector.CollectorApplication;
 import kr.co.pg.settlement.gateway.GatewayApplication;
 import kr.co.pg.settlement.poller.PollerApplication;
 import kr.co.pg.settlement.simulator.KisSimulatorApplication;
+import kr.co.pg.settlement.system.launch.ManagementAccess;
 import kr.co.pg.settlement.system.launch.ServiceHandle;
 import kr.co.pg.settlement.system.launch.ServiceLauncher;
 import kr.co.pg.settlement.system.launch.ServiceSpec;
@@ -50,6 +51,7 @@ public final class SystemStack implements AutoCloseable {
     private final Options options;
     private final ServiceLauncher launcher;
     private final int instances;
+    private final ManagementAccess management;
     private final long outboxServerId = 5400 + ThreadLocalRandom.current().nextInt(1000);
     private ServiceHandle simulator;
     private final List<ServiceHandle> collectors = new ArrayList<>();
@@ -61,14 +63,23 @@ public final class SystemStack implements AutoCloseable {
         this(options, launcher, 1);
     }
 
-    /** {@code instancesPerService} instances of the collector, the gateway and the poller; one simulator. */
+    /**
+     * {@code instancesPerService} instances of the collector, the gateway and the poller; one simulator. The services'
+     * management credential: SETTLEMENT_MANAGEMENT_USER/PASSWORD of this JVM's environment, else a random one.
+     */
     public SystemStack(Options options, ServiceLauncher launcher, int instancesPerService) {
+        this(options, launcher, instancesPerService, ManagementAccess.fromEnvironmentOrRandom(System.getenv()));
+    }
+
+    /** {@code management}: the credential of the services' HTTP endpoints (day report, metrics; SECURITY.md). */
+    public SystemStack(Options options, ServiceLauncher launcher, int instancesPerService, ManagementAccess management) {
         if (instancesPerService < 1) {
             throw new IllegalArgumentException("instances per service must be at least 1, not " + instancesPerService);
         }
         this.options = options;
         this.launcher = launcher;
         this.instances = instancesPerService;
+        this.management = management;
     }
 
     public SystemStack startAll() {
@@ -107,9 +118,11 @@ public final class SystemStack implements AutoCloseable {
             // the binlog client id must be unique among the server's replicas (MariaDB drops a duplicate's stream)
             p.put("settlement.outbox.server-id", String.valueOf(outboxServerId + i - 1));
             p.putAll(options.extra(COLLECTOR));
+            Secret managementPassword = management.applyTo(p);
             collectors.add(launcher.launch(new ServiceSpec(COLLECTOR, instanceName(COLLECTOR, i),
                     CollectorApplication.class, p,
-                    List.of(new Secret("spring.datasource.password", "SETTLEMENT_DB_PASSWORD", options.dbPassword())))));
+                    List.of(new Secret("spring.datasource.password", "SETTLEMENT_DB_PASSWORD", options.dbPassword()),
+                            managementPassword))));
         }
     }
 
@@ -122,8 +135,9 @@ public final class SystemStack implements AutoCloseable {
             p.put("settlement.kafka.topic-replication", "1");
             kis(p);
             p.putAll(options.extra(GATEWAY));
+            Secret managementPassword = management.applyTo(p);
             gateways.add(launcher.launch(new ServiceSpec(GATEWAY, instanceName(GATEWAY, i), GatewayApplication.class,
-                    p, List.of(kisSecret()))));
+                    p, List.of(kisSecret(), managementPassword))));
         }
     }
 
@@ -140,9 +154,10 @@ public final class SystemStack implements AutoCloseable {
             p.put("settlement.poller.work-dir", stateDir("poller", i).toString());
             kis(p);
             p.putAll(options.extra(POLLER));
+            Secret managementPassword = management.applyTo(p);
             pollers.add(launcher.launch(new ServiceSpec(POLLER, instanceName(POLLER, i), PollerApplication.class, p,
                     List.of(new Secret("spring.datasource.password", "POLLER_DB_PASSWORD", options.dbPassword()),
-                            kisSecret()))));
+                            kisSecret(), managementPassword))));
         }
     }
 
@@ -278,6 +293,11 @@ public final class SystemStack implements AutoCloseable {
 
     public Options options() {
         return options;
+    }
+
+    /** The credential the services' day report and metrics answer to. */
+    public ManagementAccess management() {
+        return management;
     }
 
     @Override

@@ -44,6 +44,7 @@ import javax.sql.DataSource;
 import kr.co.pg.settlement.events.EventJson;
 import kr.co.pg.settlement.events.Job;
 import kr.co.pg.settlement.ops.SettlementCli;
+import kr.co.pg.settlement.system.launch.ManagementAccess;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
@@ -571,7 +572,9 @@ class CardNumberScanE2eTest extends SystemE2eSupport {
     }
 
     static void scanOpsCli(SystemStack.Options o) {
-        Map<String, String> env = Map.of("SETTLEMENT_DB_PASSWORD", o.dbPassword(), "POLLER_DB_PASSWORD", o.dbPassword());
+        Map<String, String> env = Map.of("SETTLEMENT_DB_PASSWORD", o.dbPassword(), "POLLER_DB_PASSWORD", o.dbPassword(),
+                ManagementAccess.USER_VARIABLE, stack.management().user(),
+                ManagementAccess.PASSWORD_VARIABLE, stack.management().password());
         String jdbc = "jdbc:mariadb://" + o.dbHost() + ":" + o.dbPort() + "/";
         List<String> ids = new ArrayList<>(List.of("T-MASKED", "T-GENERAL", "T-LOW-RATE", "T-PAIR-A", "T-PAIR-C", "T-NOT-REG"));
         CARD.keySet().forEach(label -> ids.add("T-" + label));
@@ -597,8 +600,10 @@ class CardNumberScanE2eTest extends SystemE2eSupport {
         return r.body();
     }
 
+    /** With the services' management credential: every actuator endpoint and the day report answer (SECURITY.md). */
     static HttpResponse<String> send(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", stack.management().authorization()).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

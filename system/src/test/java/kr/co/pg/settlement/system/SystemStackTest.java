@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import kr.co.pg.settlement.system.launch.ManagementAccess;
 import kr.co.pg.settlement.system.launch.ServiceHandle;
 import kr.co.pg.settlement.system.launch.ServiceLauncher;
 import kr.co.pg.settlement.system.launch.ServiceSpec;
@@ -56,16 +57,24 @@ class SystemStackTest {
     @Test
     void secretsAreNeverPlainPropertiesAndNameTheVariablesTheServicesRead() {
         RecordingLauncher launcher = new RecordingLauncher();
-        new SystemStack(OPTIONS, launcher).startAll();
+        ManagementAccess management = new ManagementAccess("ops", "management-secret-3");
+        new SystemStack(OPTIONS, launcher, 1, management).startAll();
 
         for (ServiceSpec spec : launcher.specs) {
-            assertThat(spec.properties().values()).noneMatch(v -> v.contains("db-secret-1") || v.contains("kis-secret-2"));
+            assertThat(spec.properties().values()).noneMatch(v -> v.contains("db-secret-1") || v.contains("kis-secret-2")
+                    || v.contains("management-secret-3"));
         }
+        // the services' HTTP endpoints: the user among the properties, its password a secret (never the simulator's)
+        assertThat(launcher.specs).filteredOn(spec -> !spec.configName().equals("kis-simulator")).allSatisfy(spec -> {
+            assertThat(spec.properties()).containsEntry("settlement.management.user", "ops");
+            assertThat(spec.secrets()).anySatisfy(secret -> assertThat(secret.value()).isEqualTo("management-secret-3"));
+        });
         Map<String, List<String>> variables = launcher.specs.stream().collect(Collectors.toMap(ServiceSpec::instanceName,
                 s -> s.secrets().stream().map(x -> String.valueOf(x.environmentVariable())).toList()));
-        assertThat(variables).containsEntry("collector-service", List.of("SETTLEMENT_DB_PASSWORD"))
-                .containsEntry("kis-gateway-service", List.of("KIS_SECRET"))
-                .containsEntry("status-poller-service", List.of("POLLER_DB_PASSWORD", "KIS_SECRET"))
+        assertThat(variables).containsEntry("collector-service", List.of("SETTLEMENT_DB_PASSWORD", "SETTLEMENT_MANAGEMENT_PASSWORD"))
+                .containsEntry("kis-gateway-service", List.of("KIS_SECRET", "SETTLEMENT_MANAGEMENT_PASSWORD"))
+                .containsEntry("status-poller-service", List.of("POLLER_DB_PASSWORD", "KIS_SECRET",
+                        "SETTLEMENT_MANAGEMENT_PASSWORD"))
                 .containsEntry("kis-simulator", List.of("null")); // a map entry: SPRING_APPLICATION_JSON
         assertThat(launcher.specs.get(0).secrets().get(0).property()).isEqualTo("kis.simulator.clients.PG00000001");
     }

@@ -61,10 +61,10 @@ public final class Benchmark {
 
     /**
      * Runs the benchmark; {@code out} gets every line to print, {@code dayReport} renders the collector's day
-     * report (collector URL, business date).
+     * report (the stack: its collector and management credential; business date).
      */
     public static BenchmarkReport run(BenchmarkOptions o, Consumer<String> out,
-                                      BiFunction<String, LocalDate, String> dayReport) throws Exception {
+                                      BiFunction<SystemStack, LocalDate, String> dayReport) throws Exception {
         MariaDbServer db = LocalStack.mariaDb();
         KafkaBroker kafka = LocalStack.kafka();
         String suffix = Long.toHexString(System.nanoTime());
@@ -106,7 +106,7 @@ public final class Benchmark {
             }
 
             Map<String, Long> statuses = settlementDb.transactionsByStatus();
-            out.accept(dayReport.apply(stack.collectorUrl(), BUSINESS_DATE));
+            out.accept(dayReport.apply(stack, BUSINESS_DATE));
             Map<String, List<ServiceHandle>> services = stack.services();
             stack.close(); // reads each child's peak RSS just before stopping it; completes the GC logs
             List<BenchmarkReport.Memory> memory = new ArrayList<>();

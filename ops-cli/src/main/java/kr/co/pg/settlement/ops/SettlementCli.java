@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
                 "  settlement DB     SETTLEMENT_DB_URL, _USER, _PASSWORD or --db-url, --db-user, --db-password-file",
                 "  poller DB         POLLER_DB_URL, _USER, _PASSWORD or --poller-db-url, ... (optional)",
                 "  services          COLLECTOR_URL (report), GATEWAY_URL, POLLER_URL (health) or --collector-url, ...",
+                "  their credential  SETTLEMENT_MANAGEMENT_USER, _PASSWORD or --management-user, --management-password-file",
                 "  --demo            the stack of ./run-day.sh on 127.0.0.1 (DEMO_DB_PORT, DEMO_KAFKA_PORT, ...)",
                 "Passwords never go on the command line: environment or a file only.",
                 "Exit codes: 0 done, 1 failed or refused (the message says why), 2 bad arguments."})

@@ -66,11 +66,4 @@ class OutboxRelayConfigTest {
                 "outbox_event", 101, "collector-outbox", 200, Duration.ofMillis(100), Duration.ofMillis(10)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("standbyRetryInterval");
     }
-
-    @Test
-    void restartDelayGrowsToAMinute() {
-        assertThat(OutboxRelay.restartDelay(1)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(OutboxRelay.restartDelay(3)).isEqualTo(Duration.ofSeconds(4));
-        assertThat(OutboxRelay.restartDelay(50)).isEqualTo(Duration.ofSeconds(60));
-    }
 }

@@ -3,6 +3,7 @@ package kr.co.pg.settlement.scheduler;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import kr.co.pg.settlement.kit.tracing.TracingConfiguration;
 import kr.co.pg.settlement.scheduler.adapter.in.kafka.KafkaLeadership;
 import kr.co.pg.settlement.scheduler.adapter.in.scheduling.CronTimetable;
@@ -19,7 +20,7 @@ import kr.co.pg.settlement.scheduler.application.SlotPlanner;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -67,10 +68,9 @@ class SchedulerConfiguration {
 
     @Bean
     KickoffScheduler kickoffScheduler(SlotPlanner planner, KickoffSender sender, Clock clock,
-                                      SchedulerProperties properties,
-                                      @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        KafkaKickoffHistory history = new KafkaKickoffHistory(bootstrapServers, properties.kafka().kickoffTopic(),
-                properties.ackTimeout());
+                                      SchedulerProperties properties, KafkaProperties kafka) {
+        KafkaKickoffHistory history = new KafkaKickoffHistory(kafkaConnection(kafka),
+                properties.kafka().kickoffTopic(), properties.ackTimeout());
         return new KickoffScheduler(planner, sender, history, clock, properties.catchUpWindow());
     }
 
@@ -94,14 +94,22 @@ class SchedulerConfiguration {
 
     @Bean
     KafkaLeadership kafkaLeadership(KickoffScheduler scheduler, SchedulerProperties properties,
-                                    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        return new KafkaLeadership(bootstrapServers, properties.kafka().leaderTopic(), properties.kafka().leaderGroup(),
-                properties.kafka().sessionTimeout(), scheduler);
+                                    KafkaProperties kafka) {
+        return new KafkaLeadership(kafkaConnection(kafka), properties.kafka().leaderTopic(),
+                properties.kafka().leaderGroup(), properties.kafka().sessionTimeout(), scheduler);
     }
 
     @Bean
     KafkaAdmin.NewTopics settlementTopics(TopicDeclarations topics, SchedulerProperties properties) {
         return new KafkaAdmin.NewTopics(topics.declare(properties.kafka().kickoffTopic(),
                 properties.kafka().leaderTopic()));
+    }
+
+    /**
+     * Bootstrap servers and security (spring.kafka.*: SASL_SSL, trust store, SCRAM login) for the scheduler's own
+     * consumers, the same as its producer's.
+     */
+    private static Map<String, Object> kafkaConnection(KafkaProperties kafka) {
+        return kafka.buildConsumerProperties();
     }
 }

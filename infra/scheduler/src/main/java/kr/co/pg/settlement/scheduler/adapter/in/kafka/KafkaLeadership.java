@@ -2,6 +2,7 @@ package kr.co.pg.settlement.scheduler.adapter.in.kafka;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +33,7 @@ public final class KafkaLeadership implements SmartLifecycle, LeadershipLease {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaLeadership.class);
 
-    private final String bootstrapServers;
+    private final Map<String, Object> connection;
     private final String topic;
     private final String group;
     private final Duration sessionTimeout;
@@ -45,9 +46,10 @@ public final class KafkaLeadership implements SmartLifecycle, LeadershipLease {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    public KafkaLeadership(String bootstrapServers, String topic, String group, Duration sessionTimeout,
+    /** @param connection bootstrap servers and security settings (spring.kafka.*) */
+    public KafkaLeadership(Map<String, Object> connection, String topic, String group, Duration sessionTimeout,
                            KickoffScheduler scheduler) {
-        this.bootstrapServers = bootstrapServers;
+        this.connection = Map.copyOf(connection);
         this.topic = topic;
         this.group = group;
         this.sessionTimeout = sessionTimeout;
@@ -114,15 +116,14 @@ public final class KafkaLeadership implements SmartLifecycle, LeadershipLease {
     }
 
     private KafkaConsumer<String, byte[]> newConsumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.CLIENT_ID_CONFIG, "scheduler-leadership-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis(),
-                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, sessionTimeout.toMillis() / 4)),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> config = new HashMap<>(connection);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "scheduler-leadership-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, sessionTimeout.toMillis() / 4));
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private void pauseBeforeRetry() {

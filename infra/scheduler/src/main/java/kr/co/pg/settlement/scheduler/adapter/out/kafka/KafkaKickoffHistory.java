@@ -22,17 +22,24 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Reads back the kick-offs on the kick-off topic itself (no consumer group, nothing committed): every partition
  * from the first record whose broker time is within the lookback up to the end offsets seen at the start. The
  * topic carries a handful of kick-offs a day, so this is a few records.
+ *
+ * @param connection bootstrap servers and security settings (spring.kafka.*), as for every client of the scheduler
  */
-public record KafkaKickoffHistory(String bootstrapServers, String topic, Duration timeout) implements KickoffHistory {
+public record KafkaKickoffHistory(Map<String, Object> connection, String topic, Duration timeout)
+        implements KickoffHistory {
+
+    public KafkaKickoffHistory {
+        connection = Map.copyOf(connection);
+    }
 
     @Override
     public List<SentKickoff> sentKickoffs(Duration lookback) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "scheduler-history-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        Map<String, Object> config = new HashMap<>(connection);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "scheduler-history-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);

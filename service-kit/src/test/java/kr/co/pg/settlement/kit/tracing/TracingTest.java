@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryEventPublisherBeansApplicationListener;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
 import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.HttpMethod;
@@ -191,6 +193,14 @@ class TracingTest {
                 .containsEntry(TraceparentProducerInterceptor.NEW_TRACE_PER_RECORD_CONFIG, true);
         assertThat(TracingConfiguration.producerConfigs(Map.of(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, "a.B"),
                 traceparents, false)).containsEntry(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, "a.B," + name);
+    }
+
+    @Test
+    void spansAreExportedOverOtlpOnlyWhenAnEndpointIsConfigured() {
+        ApplicationContextRunner otlp = context.withConfiguration(AutoConfigurations.of(OtlpTracingAutoConfiguration.class));
+        otlp.run(c -> assertThat(c).doesNotHaveBean(OtlpHttpSpanExporter.class));
+        otlp.withPropertyValues("management.opentelemetry.tracing.export.otlp.endpoint=http://otel-collector:4318/v1/traces")
+                .run(c -> assertThat(c).hasSingleBean(OtlpHttpSpanExporter.class));
     }
 
     private static TraceparentProducerInterceptor interceptor(Traceparents traceparents, boolean newTracePerRecord) {

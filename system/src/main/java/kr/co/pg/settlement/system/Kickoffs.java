@@ -1,28 +1,26 @@
 package kr.co.pg.settlement.system;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import kr.co.pg.settlement.events.EventJson;
 import kr.co.pg.settlement.events.Job;
 import kr.co.pg.settlement.events.Topics;
+import kr.co.pg.settlement.scheduler.adapter.out.kafka.KickoffSender;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Sends kick-off messages exactly as events.md fixes them (key = job name, UTF-8 JSON value). */
+/** Sends kick-off messages through the scheduler's {@link KickoffSender} (exactly as events.md fixes them), or raw. */
 public final class Kickoffs implements AutoCloseable {
 
-    private static final ZoneId KST = ZoneId.of("Asia/Seoul");
     private final KafkaProducer<String, byte[]> producer;
+    private final KickoffSender sender;
     private final String requestedBy;
 
     public Kickoffs(String bootstrapServers, String requestedBy) {
@@ -32,20 +30,13 @@ public final class Kickoffs implements AutoCloseable {
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         this.producer = new KafkaProducer<>(p);
+        this.sender = new KickoffSender(producer, Clock.system(ZoneId.of("Asia/Seoul")), Duration.ofSeconds(60));
         this.requestedBy = requestedBy;
     }
 
     /** Sends a kick-off and waits for the broker's ack; returns its kickoffId. */
     public String send(Job job, LocalDate businessDate) {
-        String kickoffId = UUID.randomUUID().toString();
-        Map<String, Object> value = new LinkedHashMap<>();
-        value.put("kickoffId", kickoffId);
-        value.put("job", job.name());
-        value.put("businessDate", businessDate.toString());
-        value.put("requestedAt", OffsetDateTime.now(KST).withNano(0).toString());
-        value.put("requestedBy", requestedBy);
-        sendRaw(job.name(), EventJson.write(value));
-        return kickoffId;
+        return sender.send(job, businessDate, requestedBy).kickoffId();
     }
 
     /** Sends any bytes as a kick-off (tests of malformed messages, replays of a given id). */

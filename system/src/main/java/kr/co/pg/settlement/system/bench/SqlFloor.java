@@ -11,8 +11,9 @@ import javax.sql.DataSource;
 /**
  * The SQL floor: the least the database must do to settle the day's rows as one set-based batch, timed on a copy of
  * the same data in a database of its own on the same server. Before the timed part the copy is made (CREATE TABLE
- * ... LIKE + INSERT ... SELECT of payment_transaction and sub_merchant) together with a request table shaped like
- * settlement_request and the rate periods of preferential_fee_rate. Timed, statement by statement:
+ * ... LIKE + INSERT ... SELECT of payment_transaction and sub_merchant) together with an empty settlement_request
+ * (CREATE TABLE ... LIKE: the collector's own table) and the rate periods of preferential_fee_rate. Timed, statement
+ * by statement:
  * <ol>
  * <li>collect: INSERT ... SELECT of the eligible rows into the request table with their expected difference
  * (sub-merchant REGISTERED, tier SMALL..MEDIUM_3 valid on the row's date, the rate in force on that date, the
@@ -33,19 +34,6 @@ public final class SqlFloor {
         }
     }
 
-    private static final String REQUEST_TABLE = """
-            CREATE TABLE settlement_request (
-              transaction_id   VARCHAR(20) NOT NULL PRIMARY KEY,
-              file_id          VARCHAR(20) NOT NULL,
-              seq              INT         NOT NULL,
-              business_date    DATE        NOT NULL,
-              expected_amount  BIGINT      NOT NULL,
-              status           VARCHAR(16) NOT NULL,
-              result_code      CHAR(4)     NULL,
-              created_at       DATETIME(3) NOT NULL,
-              updated_at       DATETIME(3) NOT NULL,
-              KEY ix_settlement_request_file (file_id, seq)
-            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin""";
     private static final String RESULT_TABLE = """
             CREATE TABLE settlement_result (
               transaction_id  VARCHAR(20) NOT NULL PRIMARY KEY,
@@ -112,7 +100,7 @@ public final class SqlFloor {
                 String source = "`" + settlementDatabase + "`.";
                 s.execute("CREATE TABLE payment_transaction LIKE " + source + "payment_transaction");
                 s.execute("CREATE TABLE sub_merchant LIKE " + source + "sub_merchant");
-                s.execute(REQUEST_TABLE);
+                s.execute("CREATE TABLE settlement_request LIKE " + source + "settlement_request");
                 s.execute(RESULT_TABLE);
                 s.execute(RATE_PERIOD_TABLE);
                 progress.accept("SQL floor: copying the rows (untimed) ...");

@@ -75,14 +75,9 @@ public final class BusinessDay {
     /** Registration only: both registration jobs, in order, until no sub-merchant is REQUESTED or SENT. */
     public Duration registration(LocalDate businessDate) {
         Instant start = Instant.now();
-        String registration = kickoffs.send(Job.SUBMERCHANT_REGISTRATION_REQUEST, businessDate);
-        progress.accept("kick-off SUBMERCHANT_REGISTRATION_REQUEST " + businessDate + " (" + registration + ")");
-        await("registration request collected", () -> db.jobRunStatus(registration).filter("DONE"::equals).isPresent());
-        kickoffs.send(Job.SUBMERCHANT_REGISTRATION_RESULT, businessDate);
-        progress.accept("kick-off SUBMERCHANT_REGISTRATION_RESULT " + businessDate);
-        await("registration results applied", () -> db.count(
-                "SELECT COUNT(*) FROM sub_merchant WHERE kis_reg_status IN ('REQUESTED','SENT')") == 0);
-        Duration registrationTime = Duration.between(start, Instant.now());
+        requested(Job.SUBMERCHANT_REGISTRATION_REQUEST, businessDate);
+        Duration registrationTime = resultsApplied(Job.SUBMERCHANT_REGISTRATION_RESULT, businessDate,
+                "SELECT COUNT(*) FROM sub_merchant WHERE kis_reg_status IN ('REQUESTED','SENT')", start);
         progress.accept("registration done in " + seconds(registrationTime) + ": " + db.subMerchantsByStatus());
         return registrationTime;
     }
@@ -91,18 +86,28 @@ public final class BusinessDay {
         Duration registrationTime = registration(businessDate);
 
         Instant settlementStart = Instant.now();
-        String settlement = kickoffs.send(Job.DIFF_SETTLEMENT_REQUEST, businessDate);
-        progress.accept("kick-off DIFF_SETTLEMENT_REQUEST " + businessDate + " (" + settlement + ")");
-        await("settlement request collected", () -> db.jobRunStatus(settlement).filter("DONE"::equals).isPresent());
+        requested(Job.DIFF_SETTLEMENT_REQUEST, businessDate);
         Duration requestTime = Duration.between(settlementStart, Instant.now());
         progress.accept("collected in " + seconds(requestTime) + ": " + db.transactionsByStatus());
-        kickoffs.send(Job.DIFF_SETTLEMENT_RESULT, businessDate);
-        progress.accept("kick-off DIFF_SETTLEMENT_RESULT " + businessDate);
-        await("settlement results applied", () -> db.count(
-                "SELECT COUNT(*) FROM payment_transaction WHERE diff_status IN ('COLLECTED','SENT')") == 0);
-        Duration settlementTime = Duration.between(settlementStart, Instant.now());
+        Duration settlementTime = resultsApplied(Job.DIFF_SETTLEMENT_RESULT, businessDate,
+                "SELECT COUNT(*) FROM payment_transaction WHERE diff_status IN ('COLLECTED','SENT')", settlementStart);
         progress.accept("settlement done in " + seconds(settlementTime) + ": " + db.transactionsByStatus());
         return new Timings(registrationTime, requestTime, settlementTime);
+    }
+
+    /** Kicks off a request job and waits until its run (job_run of the kick-off) is DONE. */
+    private void requested(Job job, LocalDate businessDate) {
+        String kickoffId = kickoffs.send(job, businessDate);
+        progress.accept("kick-off " + job + " " + businessDate + " (" + kickoffId + ")");
+        await(job + " collected", () -> db.jobRunStatus(kickoffId).filter("DONE"::equals).isPresent());
+    }
+
+    /** Kicks off a result job and waits until {@code openRows} counts none; returns the time since {@code start}. */
+    private Duration resultsApplied(Job job, LocalDate businessDate, String openRows, Instant start) {
+        kickoffs.send(job, businessDate);
+        progress.accept("kick-off " + job + " " + businessDate);
+        await(job + " applied", () -> db.count(openRows) == 0);
+        return Duration.between(start, Instant.now());
     }
 
     private void await(String what, BooleanSupplier done) {

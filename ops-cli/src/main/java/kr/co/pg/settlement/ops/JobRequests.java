@@ -2,6 +2,8 @@ package kr.co.pg.settlement.ops;
 
 import java.util.Map;
 import kr.co.pg.settlement.events.Job;
+import kr.co.pg.settlement.events.status.DiffStatus;
+import kr.co.pg.settlement.events.status.KisRegStatus;
 
 /**
  * The request rows a job works on, one definition for the CLI and the ops console: registration jobs the
@@ -34,7 +36,7 @@ public final class JobRequests {
 
     /** Rows still waiting for KIS, of the counts by status {@link #countByStatusOfDateSql} gives. */
     public static long open(Job job, Map<String, Long> countByStatus) {
-        String requested = registration(job) ? "REQUESTED" : "COLLECTED";
-        return countByStatus.getOrDefault(requested, 0L) + countByStatus.getOrDefault("SENT", 0L);
+        String requested = registration(job) ? KisRegStatus.REQUESTED.name() : DiffStatus.COLLECTED.name();
+        return countByStatus.getOrDefault(requested, 0L) + countByStatus.getOrDefault(DiffStatus.SENT.name(), 0L);
     }
 }

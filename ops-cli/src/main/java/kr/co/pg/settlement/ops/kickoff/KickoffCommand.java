@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import kr.co.pg.settlement.events.Job;
 import kr.co.pg.settlement.events.Topics;
+import kr.co.pg.settlement.events.status.JobRunStatus;
 import kr.co.pg.settlement.ops.Converters;
 import kr.co.pg.settlement.ops.ExitCodes;
 import kr.co.pg.settlement.ops.JobRequests;
@@ -121,12 +122,12 @@ public final class KickoffCommand extends OpsCommand {
             return new Outcome(false, false, "waiting for the collector to start it (no job_run row yet)");
         }
         JobProgress.Run r = run.get();
-        return switch (r.status()) {
-            case "DONE" -> new Outcome(true, true, "DONE: files created " + r.files() + ", rows collected "
+        return switch (JobRunStatus.valueOf(r.status())) {
+            case DONE -> new Outcome(true, true, "DONE: files created " + r.files() + ", rows collected "
                     + r.collected() + ", rejected " + r.rejected() + ", not eligible " + r.notEligible());
-            case "FAILED" -> new Outcome(true, false, "FAILED: " + r.message()
+            case FAILED -> new Outcome(true, false, "FAILED: " + r.message()
                     + " - the collector retries it; the day report lists what is open");
-            default -> new Outcome(false, false, "job_run " + r.status());
+            case RUNNING -> new Outcome(false, false, "job_run " + r.status());
         };
     }
 

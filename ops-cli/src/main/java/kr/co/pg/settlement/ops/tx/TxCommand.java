@@ -5,6 +5,8 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import kr.co.pg.settlement.events.status.DiffStatus;
+import kr.co.pg.settlement.events.status.KisRegStatus;
 import kr.co.pg.settlement.ops.ExitCodes;
 import kr.co.pg.settlement.ops.OpsCommand;
 import kr.co.pg.settlement.ops.tx.TransactionRecords.Row;
@@ -106,10 +108,10 @@ public final class TxCommand extends OpsCommand {
 
     private static String kisResult(Row t, Row r) {
         String status = r.text("status");
-        if ("COLLECTED".equals(status)) {
+        if (DiffStatus.COLLECTED.name().equals(status)) {
             return "none yet: collected, waiting for the gateway to upload the file";
         }
-        if ("SENT".equals(status)) {
+        if (DiffStatus.SENT.name().equals(status)) {
             return "none yet: sent, waiting for KIS's result file (the poller fetches it)";
         }
         return ResultCodes.describe(orDash(r.text("result_code"))) + " - KIS's own message text is not stored;"
@@ -120,14 +122,15 @@ public final class TxCommand extends OpsCommand {
         Row t = s.transaction();
         String status = t.text("diff_status");
         String code = t.text("diff_result_code");
-        if ("NOT_ELIGIBLE".equals(status) || "REJECTED".equals(status)) {
+        if (DiffStatus.NOT_ELIGIBLE.name().equals(status)
+                || DiffStatus.REJECTED.name().equals(status)) {
             return "Never sent      " + status + " " + ResultCodes.describe(code);
         }
-        if (!"NONE".equals(status)) {
+        if (!DiffStatus.NONE.name().equals(status)) {
             return "Never sent      status " + status + " but no settlement_request row: inconsistent, report it";
         }
         String smStatus = s.subMerchant().map(m -> m.text("kis_reg_status")).orElse("missing");
-        if (!"REGISTERED".equals(smStatus)) {
+        if (!KisRegStatus.REGISTERED.name().equals(smStatus)) {
             return "Not sent yet    NONE: its sub-merchant is " + smStatus + " (not REGISTERED"
                     + s.subMerchant().map(m -> m.get("kis_reg_result_code") == null ? ""
                     : "; last result " + ResultCodes.describe(m.text("kis_reg_result_code"))).orElse("")

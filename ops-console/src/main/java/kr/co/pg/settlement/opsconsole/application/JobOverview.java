@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kr.co.pg.settlement.events.Job;
+import kr.co.pg.settlement.events.status.JobRunStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,10 +59,10 @@ public class JobOverview {
         if (runs.isEmpty()) {
             return State.NOT_STARTED;
         }
-        return switch (runs.get(runs.size() - 1).status()) {
-            case "DONE" -> State.DONE;
-            case "FAILED" -> State.FAILED;
-            default -> State.RUNNING;
+        return switch (JobRunStatus.valueOf(runs.get(runs.size() - 1).status())) {
+            case DONE -> State.DONE;
+            case FAILED -> State.FAILED;
+            case RUNNING -> State.RUNNING;
         };
     }
 
@@ -70,7 +71,7 @@ public class JobOverview {
             return 0;
         }
         ProgressQueries.JobRun last = runs.get(runs.size() - 1);
-        if ("DONE".equals(last.status())) {
+        if (JobRunStatus.DONE.name().equals(last.status())) {
             return 100;
         }
         return last.slicesTotal() == 0 ? 0 : last.slicesDone() * 100 / last.slicesTotal();

@@ -1,7 +1,5 @@
 package kr.co.pg.settlement.poller.adapter.out.persistence;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -10,29 +8,26 @@ import kr.co.pg.settlement.kis.protocol.FileType;
 import kr.co.pg.settlement.kit.tracing.Traceparents;
 import kr.co.pg.settlement.poller.application.PendingReceiptStore;
 import kr.co.pg.settlement.poller.domain.PendingReceipt;
+import kr.co.pg.settlement.poller.domain.PendingReceiptStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Claims are one UPDATE ... ORDER BY ... LIMIT: it reads the latest committed rows under row locks, so two
- * instances claiming at once never take the same receipt (the second waits for the first's rows and then sees them
- * claimed). An instance may re-claim its own unexpired claims (its rounds run one at a time).
+ * pending_receipt through Spring Data JDBC ({@link PendingReceiptRepository}), new receipts in one batch. Claims are
+ * one UPDATE ... ORDER BY ... LIMIT: it reads the latest committed rows under row locks, so two instances claiming at
+ * once never take the same receipt (the second waits for the first's rows and then sees them claimed). An instance
+ * may re-claim its own unexpired claims (its rounds run one at a time).
  */
 @Repository
 class JdbcPendingReceiptStore implements PendingReceiptStore {
 
-    private static final String COLUMNS = "receipt_no, file_id, file_type, business_date, file_date, file_seq,"
-            + " record_count, attempts, traceparent";
-    private static final String CLAIMABLE = " status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < ?"
-            + " OR claimed_by = ?)";
-    private static final String OWNED = " WHERE receipt_no = ? AND status = 'PENDING' AND claimed_by = ?";
-    private static final String RELEASE = ", claimed_by = NULL, claimed_until = NULL";
-
     private final JdbcTemplate jdbc;
+    private final PendingReceiptRepository receipts;
     private final Traceparents traceparents;
 
-    JdbcPendingReceiptStore(JdbcTemplate jdbc, Traceparents traceparents) {
+    JdbcPendingReceiptStore(JdbcTemplate jdbc, PendingReceiptRepository receipts, Traceparents traceparents) {
         this.jdbc = jdbc;
+        this.receipts = receipts;
         this.traceparents = traceparents;
     }
 
@@ -60,58 +55,44 @@ class JdbcPendingReceiptStore implements PendingReceiptStore {
 
     @Override
     public List<PendingReceipt> claimDue(String owner, LocalDateTime now, LocalDateTime leaseUntil, int limit) {
-        Timestamp until = lease(leaseUntil);
-        jdbc.update("UPDATE pending_receipt SET claimed_by = ?, claimed_until = ? WHERE" + CLAIMABLE
-                        + " AND next_poll_at <= ? ORDER BY next_poll_at, receipt_no LIMIT ?",
-                owner, until, Timestamp.valueOf(now), owner, Timestamp.valueOf(now), limit);
-        return claimed(owner, until, "next_poll_at, receipt_no");
+        LocalDateTime until = lease(leaseUntil);
+        receipts.claimDue(owner, until, now, limit);
+        return receipts.claimedDue(owner, until).stream().map(PendingReceiptRow::toReceipt).toList();
     }
 
     @Override
     public List<PendingReceipt> claimPending(String owner, FileType requestType, LocalDateTime now,
                                              LocalDateTime leaseUntil, int limit) {
-        Timestamp until = lease(leaseUntil);
-        jdbc.update("UPDATE pending_receipt SET claimed_by = ?, claimed_until = ? WHERE" + CLAIMABLE
-                        + " AND file_type = ? ORDER BY submitted_at, receipt_no LIMIT ?",
-                owner, until, Timestamp.valueOf(now), owner, requestType.name(), limit);
-        return claimed(owner, until, "submitted_at, receipt_no");
-    }
-
-    private List<PendingReceipt> claimed(String owner, Timestamp until, String order) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM pending_receipt WHERE claimed_by = ? AND claimed_until = ?"
-                + " AND status = 'PENDING' ORDER BY " + order, JdbcPendingReceiptStore::map, owner, until);
+        LocalDateTime until = lease(leaseUntil);
+        receipts.claimPending(owner, until, now, requestType.name(), limit);
+        return receipts.claimedPending(owner, until).stream().map(PendingReceiptRow::toReceipt).toList();
     }
 
     /** DATETIME(3): the value written must equal the value read back. */
-    private static Timestamp lease(LocalDateTime leaseUntil) {
-        return Timestamp.valueOf(leaseUntil.truncatedTo(ChronoUnit.MILLIS));
+    private static LocalDateTime lease(LocalDateTime leaseUntil) {
+        return leaseUntil.truncatedTo(ChronoUnit.MILLIS);
     }
 
     @Override
     public void recordInProgress(String receiptNo, String owner, LocalDateTime polledAt, LocalDateTime nextPollAt) {
-        jdbc.update("UPDATE pending_receipt SET last_polled_at = ?, next_poll_at = ?" + RELEASE + OWNED,
-                Timestamp.valueOf(polledAt), Timestamp.valueOf(nextPollAt), receiptNo, owner);
+        receipts.recordInProgress(receiptNo, owner, polledAt, nextPollAt);
     }
 
     @Override
     public void recordError(String receiptNo, String owner, String error, LocalDateTime polledAt,
                             LocalDateTime nextPollAt) {
-        jdbc.update("UPDATE pending_receipt SET attempts = attempts + 1, last_error = ?, last_polled_at = ?,"
-                        + " next_poll_at = ?" + RELEASE + OWNED,
-                truncate(error), Timestamp.valueOf(polledAt), Timestamp.valueOf(nextPollAt), receiptNo, owner);
+        receipts.recordError(receiptNo, owner, truncate(error), polledAt, nextPollAt);
     }
 
     @Override
     public void markPublished(String receiptNo, String owner, LocalDateTime completedAt) {
-        jdbc.update("UPDATE pending_receipt SET status = 'PUBLISHED', completed_at = ?, last_polled_at = ?" + RELEASE
-                + OWNED, Timestamp.valueOf(completedAt), Timestamp.valueOf(completedAt), receiptNo, owner);
+        receipts.complete(receiptNo, owner, PendingReceiptStatus.PUBLISHED.name(), null, completedAt);
     }
 
     @Override
     public void markFailedPublished(String receiptNo, String owner, String message, LocalDateTime completedAt) {
-        jdbc.update("UPDATE pending_receipt SET status = 'FAILED_PUBLISHED', completed_at = ?, last_polled_at = ?,"
-                        + " last_error = ?" + RELEASE + OWNED, Timestamp.valueOf(completedAt),
-                Timestamp.valueOf(completedAt), truncate("KIS FAILED: " + message), receiptNo, owner);
+        receipts.complete(receiptNo, owner, PendingReceiptStatus.FAILED_PUBLISHED.name(),
+                truncate("KIS FAILED: " + message), completedAt);
     }
 
     @Override
@@ -122,15 +103,7 @@ class JdbcPendingReceiptStore implements PendingReceiptStore {
 
     @Override
     public int makeDue(FileType requestType, LocalDateTime now) {
-        return jdbc.update("UPDATE pending_receipt SET next_poll_at = ? WHERE status = 'PENDING' AND file_type = ?"
-                + " AND next_poll_at > ?", Timestamp.valueOf(now), requestType.name(), Timestamp.valueOf(now));
-    }
-
-    private static PendingReceipt map(ResultSet rs, int row) throws SQLException {
-        return new PendingReceipt(rs.getString("receipt_no"), rs.getString("file_id"),
-                FileType.valueOf(rs.getString("file_type")), rs.getObject("business_date", java.time.LocalDate.class),
-                rs.getObject("file_date", java.time.LocalDate.class), rs.getInt("file_seq"), rs.getInt("record_count"),
-                rs.getInt("attempts"), rs.getString("traceparent"));
+        return receipts.makeDue(requestType.name(), now);
     }
 
     private static String truncate(String s) {

@@ -15,10 +15,19 @@ import kr.co.pg.settlement.localstack.LocalStack;
 import kr.co.pg.settlement.localstack.MariaDbServer;
 import kr.co.pg.settlement.poller.domain.PendingReceipt;
 import org.flywaydb.core.Flyway;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.jdbc.repository.config.AbstractJdbcConfiguration;
+import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
 
-/** A fresh poller database on the local-stack MariaDB, migrated (no Spring context). */
+/** A fresh poller database on the local-stack MariaDB, migrated; the store with Spring Data JDBC, no service. */
 final class PollerDatabase {
 
     final DataSource dataSource;
@@ -31,7 +40,38 @@ final class PollerDatabase {
         dataSource = new DriverManagerDataSource(server.jdbcUrl(database), server.username(), server.password());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/kis-poller").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
-        store = new JdbcPendingReceiptStore(jdbc, new Traceparents(Tracer.NOOP, Propagator.NOOP));
+        store = repositories(dataSource).getBean(JdbcPendingReceiptStore.class);
+    }
+
+    /** Holds no thread or pool: left to the garbage collector with the test. */
+    private static AnnotationConfigApplicationContext repositories(DataSource dataSource) {
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+        context.registerBean(DataSource.class, () -> dataSource);
+        context.registerBean(Traceparents.class, () -> new Traceparents(Tracer.NOOP, Propagator.NOOP));
+        context.register(Store.class);
+        context.refresh();
+        return context;
+    }
+
+    /** Not a @Configuration, so that the service's component scan in other tests never picks it up. */
+    @EnableJdbcRepositories(basePackageClasses = JdbcPendingReceiptStore.class)
+    @Import(JdbcPendingReceiptStore.class)
+    static class Store extends AbstractJdbcConfiguration {
+
+        @Bean
+        JdbcTemplate jdbcTemplate(DataSource dataSource) {
+            return new JdbcTemplate(dataSource);
+        }
+
+        @Bean
+        NamedParameterJdbcOperations namedParameterJdbcTemplate(JdbcTemplate jdbc) {
+            return new NamedParameterJdbcTemplate(jdbc);
+        }
+
+        @Bean
+        PlatformTransactionManager transactionManager(DataSource dataSource) {
+            return new DataSourceTransactionManager(dataSource);
+        }
     }
 
     List<PendingReceipt> addReceipts(int count, FileType type, LocalDateTime submittedAt) {

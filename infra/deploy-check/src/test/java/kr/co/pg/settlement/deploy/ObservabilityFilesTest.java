@@ -24,10 +24,10 @@ class ObservabilityFilesTest {
 
     static final List<String> METRIC_NAME_FILES = List.of(
             "collector-service/src/main/java/kr/co/pg/settlement/collector/config/observability/MetricNames.java",
-            "kis-gateway-service/src/main/java/kr/co/pg/settlement/gateway/config/observability/MetricNames.java",
             "status-poller-service/src/main/java/kr/co/pg/settlement/poller/config/observability/MetricNames.java",
-            // the KIS call timer of the gateway and the poller, shared since service-kit
-            "service-kit/src/main/java/kr/co/pg/settlement/kit/kis/KisCallTimer.java");
+            // the gateway's MetricNames names only these two, shared by the gateway and the poller since service-kit
+            "service-kit/src/main/java/kr/co/pg/settlement/kit/kis/KisCallTimer.java",
+            "service-kit/src/main/java/kr/co/pg/settlement/kit/metrics/DeadLetterGauges.java");
     static final Path DASHBOARD = Path.of("infra/observability/grafana/dashboards/settlement-overview.json");
     static final Path ALERTS = Path.of("infra/observability/prometheus/alerts.yml");
 

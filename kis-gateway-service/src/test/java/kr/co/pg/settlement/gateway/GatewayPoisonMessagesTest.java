@@ -7,11 +7,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kr.co.pg.settlement.events.EventJson;
 import kr.co.pg.settlement.events.FileSubmitted;
+import kr.co.pg.settlement.events.RegistrationFileRequested;
 import kr.co.pg.settlement.events.SettlementFileRequested;
 import kr.co.pg.settlement.events.Topics;
 import kr.co.pg.settlement.localstack.KafkaTestClient;
@@ -132,5 +134,30 @@ class GatewayPoisonMessagesTest {
         assertThat(deadLetterReason(tombstone)).contains("empty message (tombstone)");
         assertThat(deadLetterReason(array)).contains("unreadable JSON");
         assertThat(deadLetterReason(wrongType)).contains("unreadable JSON");
+    }
+
+    @Test
+    void fileRequestsOfAnotherTypeAreDeadLetteredAndTheFileBehindThemIsUploaded() {
+        String s1 = GatewayTestData.fileId("S1", 903);
+        String r1 = GatewayTestData.fileId("R1", 904);
+        SettlementFileRequested settlement = GatewayTestData.settlementFile(s1, 903, 1, "TXP903-");
+        RegistrationFileRequested registration = GatewayTestData.registrationFile(r1, 904, "SMP904");
+        // each topic carries one type and no type header: the other type is read as the topic's and must fail there
+        RecordMetadata registrationAsSettlement = send(Topics.SETTLEMENT_FILE_REQUESTED, s1, EventJson.write(registration));
+        RecordMetadata submittedAsSettlement = send(Topics.SETTLEMENT_FILE_REQUESTED, s1, EventJson.write(
+                new FileSubmitted(FileSubmitted.eventIdFor(s1), settlement.businessDate(), s1, "S1",
+                        settlement.fileDate(), 903, "R0000000000000000903", 1, Instant.now())));
+        RecordMetadata settlementAsRegistration = send(Topics.REGISTRATION_FILE_REQUESTED, r1, EventJson.write(settlement));
+        send(Topics.SETTLEMENT_FILE_REQUESTED, s1, EventJson.write(settlement));
+        send(Topics.REGISTRATION_FILE_REQUESTED, r1, EventJson.write(registration));
+
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                !kafka.events(Topics.FILE_SUBMITTED, s1, FileSubmitted.class).isEmpty()
+                        && !kafka.events(Topics.FILE_SUBMITTED, r1, FileSubmitted.class).isEmpty());
+        System.out.println("OTHER-TYPE " + deadLetterReason(registrationAsSettlement));
+        System.out.println("OTHER-TYPE " + deadLetterReason(submittedAsSettlement));
+        System.out.println("OTHER-TYPE " + deadLetterReason(settlementAsRegistration));
+        assertThat(simulator.filesWithKey(s1)).hasSize(1);
+        assertThat(simulator.filesWithKey(r1)).hasSize(1);
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
 import kr.co.pg.settlement.collector.CollectorApplication;
 import kr.co.pg.settlement.gateway.GatewayApplication;
 import kr.co.pg.settlement.poller.PollerApplication;
@@ -104,61 +105,54 @@ public final class SystemStack implements AutoCloseable {
 
     /** Starts every collector instance. */
     public void startCollector() {
-        for (int i = 1; i <= instances; i++) {
-            Map<String, String> p = new LinkedHashMap<>();
+        startInstances(COLLECTOR, CollectorApplication.class, collectors, (i, p) -> {
             p.put("server.port", String.valueOf(i == 1 ? options.collectorPort() : 0));
-            p.put("spring.datasource.url", jdbcUrl(options.settlementDatabase()));
-            p.put("spring.datasource.username", options.dbUser());
-            p.put("spring.kafka.bootstrap-servers", options.kafkaBootstrap());
-            // one broker here: the production default (replication 3, min.insync 2) cannot be created
-            p.put("settlement.kafka.topic-replication", "1");
+            database(p, options.settlementDatabase());
             p.put("settlement.collector.registration-file-size", String.valueOf(options.registrationFileSize()));
             p.put("settlement.collector.settlement-file-size", String.valueOf(options.settlementFileSize()));
             p.put("settlement.outbox.state-dir", stateDir("collector-outbox", i).toString());
             // the binlog client id must be unique among the server's replicas (MariaDB drops a duplicate's stream)
             p.put("settlement.outbox.server-id", String.valueOf(outboxServerId + i - 1));
-            p.putAll(options.extra(COLLECTOR));
-            Secret managementPassword = management.applyTo(p);
-            collectors.add(launcher.launch(new ServiceSpec(COLLECTOR, instanceName(COLLECTOR, i),
-                    CollectorApplication.class, p,
-                    List.of(new Secret("spring.datasource.password", "SETTLEMENT_DB_PASSWORD", options.dbPassword()),
-                            managementPassword))));
-        }
+        }, List.of(new Secret("spring.datasource.password", "SETTLEMENT_DB_PASSWORD", options.dbPassword())));
     }
 
     /** Starts every gateway instance. */
     public void startGateway() {
-        for (int i = 1; i <= instances; i++) {
-            Map<String, String> p = new LinkedHashMap<>();
-            p.put("spring.kafka.bootstrap-servers", options.kafkaBootstrap());
-            // one broker here: the production default (replication 3, min.insync 2) cannot be created
-            p.put("settlement.kafka.topic-replication", "1");
-            kis(p);
-            p.putAll(options.extra(GATEWAY));
-            Secret managementPassword = management.applyTo(p);
-            gateways.add(launcher.launch(new ServiceSpec(GATEWAY, instanceName(GATEWAY, i), GatewayApplication.class,
-                    p, List.of(kisSecret(), managementPassword))));
-        }
+        startInstances(GATEWAY, GatewayApplication.class, gateways, (i, p) -> kis(p), List.of(kisSecret()));
     }
 
     /** Starts every poller instance. */
     public void startPoller() {
-        for (int i = 1; i <= instances; i++) {
-            Map<String, String> p = new LinkedHashMap<>();
-            p.put("spring.datasource.url", jdbcUrl(options.pollerDatabase()));
-            p.put("spring.datasource.username", options.dbUser());
-            p.put("spring.kafka.bootstrap-servers", options.kafkaBootstrap());
-            // one broker here: the production default (replication 3, min.insync 2) cannot be created
-            p.put("settlement.kafka.topic-replication", "1");
+        startInstances(POLLER, PollerApplication.class, pollers, (i, p) -> {
+            database(p, options.pollerDatabase());
             p.put("settlement.poller.interval", options.pollInterval());
             p.put("settlement.poller.work-dir", stateDir("poller", i).toString());
             kis(p);
-            p.putAll(options.extra(POLLER));
-            Secret managementPassword = management.applyTo(p);
-            pollers.add(launcher.launch(new ServiceSpec(POLLER, instanceName(POLLER, i), PollerApplication.class, p,
-                    List.of(new Secret("spring.datasource.password", "POLLER_DB_PASSWORD", options.dbPassword()),
-                            kisSecret(), managementPassword))));
+        }, List.of(new Secret("spring.datasource.password", "POLLER_DB_PASSWORD", options.dbPassword()), kisSecret()));
+    }
+
+    /**
+     * Every instance of a service, kept in {@code handles}: Kafka, the service's own properties of instance i (from
+     * 1), the extra ones of the options, its secrets and the management credential.
+     */
+    private void startInstances(String service, Class<?> application, List<ServiceHandle> handles,
+                                BiConsumer<Integer, Map<String, String>> properties, List<Secret> secrets) {
+        for (int i = 1; i <= instances; i++) {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("spring.kafka.bootstrap-servers", options.kafkaBootstrap());
+            // one broker here: the production default (replication 3, min.insync 2) cannot be created
+            p.put("settlement.kafka.topic-replication", "1");
+            properties.accept(i, p);
+            p.putAll(options.extra(service));
+            List<Secret> all = new ArrayList<>(secrets);
+            all.add(management.applyTo(p));
+            handles.add(launcher.launch(new ServiceSpec(service, instanceName(service, i), application, p, all)));
         }
+    }
+
+    private void database(Map<String, String> p, String database) {
+        p.put("spring.datasource.url", "jdbc:mariadb://" + options.dbHost() + ":" + options.dbPort() + "/" + database);
+        p.put("spring.datasource.username", options.dbUser());
     }
 
     private void kis(Map<String, String> p) {
@@ -179,10 +173,6 @@ public final class SystemStack implements AutoCloseable {
 
     private Path stateDir(String name, int i) {
         return options.stateDir().resolve(i == 1 ? name : name + "-" + i);
-    }
-
-    private String jdbcUrl(String database) {
-        return "jdbc:mariadb://" + options.dbHost() + ":" + options.dbPort() + "/" + database;
     }
 
     public String simulatorUrl() {

@@ -50,7 +50,7 @@ public final class KisClient implements AutoCloseable {
     public KisClient(KisClientConfig config, Clock clock, ExchangeFilterFunction filter) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
-        this.signer = new RequestSigner(config.clientId(), config.secret(), clock);
+        this.signer = new RequestSigner(config, clock);
         this.answers = new KisAnswers(clock);
         // before any resource is allocated: a bad trust or key store fails the start-up here
         Http11SslContextSpec tls = config.isHttps() ? KisTransport.sslContext(config.tls()) : null;

@@ -12,17 +12,16 @@ import org.springframework.http.HttpHeaders;
  */
 final class RequestSigner {
 
-    private final String clientId;
-    private final KisSecret secret;
+    private final KisClientConfig config;
     private final Clock clock;
     /** The signer of the key last seen: a new one only when the key changes. */
     private volatile KeyedSigner signer;
 
-    RequestSigner(String clientId, KisSecret secret, Clock clock) {
-        this.clientId = clientId;
-        this.secret = secret;
+    RequestSigner(KisClientConfig config, Clock clock) {
+        // read first: a key file that cannot be read fails the client's construction, not its first request
+        this.signer = new KeyedSigner(config.secret().current());
+        this.config = config;
         this.clock = clock;
-        this.signer = new KeyedSigner(secret.current());
     }
 
     /** The headers of one request; the timestamp is taken when the request is sent, not when it is built. */
@@ -30,14 +29,14 @@ final class RequestSigner {
         String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         return headers -> {
             String timestamp = Long.toString(clock.millis());
-            headers.set(KisSigner.HEADER_CLIENT_ID, clientId);
+            headers.set(KisSigner.HEADER_CLIENT_ID, config.clientId());
             headers.set(KisSigner.HEADER_TIMESTAMP, timestamp);
             headers.set(KisSigner.HEADER_SIGNATURE, signerOfCurrentKey().sign(method, path, timestamp, body));
         };
     }
 
     private KisSigner signerOfCurrentKey() {
-        String key = secret.current();
+        String key = config.secret().current();
         KeyedSigner s = signer;
         if (!s.key().equals(key)) {
             s = new KeyedSigner(key);

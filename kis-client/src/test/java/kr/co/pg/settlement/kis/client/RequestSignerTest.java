@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,7 +22,9 @@ class RequestSignerTest {
         AtomicReference<String> key = new AtomicReference<>("key-one");
         KisSecret secret = key::get;
         Clock clock = Clock.fixed(Instant.ofEpochMilli(1_700_000_000_123L), ZoneOffset.UTC);
-        RequestSigner signer = new RequestSigner("PG00000001", secret, clock);
+        KisClientConfig config = new KisClientConfig("https://kis.example/base", "PG00000001", secret,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 1024, null, false);
+        RequestSigner signer = new RequestSigner(config, clock);
         URI uri = URI.create("https://kis.example/base/v1/files?x=1");
 
         HttpHeaders first = new HttpHeaders();

@@ -25,23 +25,13 @@ import kr.co.pg.settlement.events.EventJson;
  * reads each service's peak heap from its GC log (the heap in use just before each collection) and its peak
  * resident set from /proc. Secrets go to the child through its environment, never on its command line.
  */
-final class ChildProcessLauncher implements ServiceLauncher {
+record ChildProcessLauncher(int heapMb, Path logDir, boolean profile) implements ServiceLauncher {
 
     /** "... 123M->45M(512M) ..." in -Xlog:gc lines: the first figure is the heap in use before the pause. */
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
     /** "VmHWM:	  123456 kB" in /proc/{pid}/status: the peak resident set size. */
     private static final Pattern VM_HWM = Pattern.compile("^VmHWM:\\s+(\\d+)\\s*kB", Pattern.MULTILINE);
     static final String SPRING_APPLICATION_JSON = "SPRING_APPLICATION_JSON";
-
-    private final int heapMb;
-    private final Path logDir;
-    private final boolean profile;
-
-    ChildProcessLauncher(int heapMb, Path logDir, boolean profile) {
-        this.heapMb = heapMb;
-        this.logDir = logDir;
-        this.profile = profile;
-    }
 
     @Override
     public ServiceHandle launch(ServiceSpec spec) {

@@ -1,5 +1,6 @@
 package kr.co.pg.settlement.gateway.application;
 
+import java.util.function.Supplier;
 import kr.co.pg.settlement.events.RegistrationFileRequested;
 import kr.co.pg.settlement.events.SettlementFileRequested;
 import kr.co.pg.settlement.gateway.domain.FileToSubmit;
@@ -33,30 +34,27 @@ public class SubmitFileService {
 
     public void submitSettlementFile(SettlementFileRequested event) {
         RequestFileRenderer.requireFileFields(event.fileId(), event.fileDate(), event.createdAt(), event.records());
-        FileToSubmit metadata = new FileToSubmit(event.eventId(), event.fileId(), FileType.S1, event.businessDate(),
-                event.fileDate(), event.fileSeq(), event.records() == null ? 0 : event.records().size(), new byte[0]);
-        byte[] content;
-        try {
-            content = renderer.renderS1(event);
-        } catch (UnrenderableFileException e) {
-            refuse(metadata, new UploadOutcome.Refused(null, "not sent to KIS: " + e.getMessage(), e.line()));
-            return;
-        }
-        submit(withContent(metadata, content));
+        renderAndSubmit(new FileToSubmit(event.eventId(), event.fileId(), FileType.S1, event.businessDate(),
+                event.fileDate(), event.fileSeq(), event.records().size(), new byte[0]), () -> renderer.renderS1(event));
     }
 
     public void submitRegistrationFile(RegistrationFileRequested event) {
         RequestFileRenderer.requireFileFields(event.fileId(), event.fileDate(), event.createdAt(), event.records());
-        FileToSubmit metadata = new FileToSubmit(event.eventId(), event.fileId(), FileType.R1, event.businessDate(),
-                event.fileDate(), event.fileSeq(), event.records() == null ? 0 : event.records().size(), new byte[0]);
+        renderAndSubmit(new FileToSubmit(event.eventId(), event.fileId(), FileType.R1, event.businessDate(),
+                event.fileDate(), event.fileSeq(), event.records().size(), new byte[0]), () -> renderer.renderR1(event));
+    }
+
+    /** A file the layout cannot hold is refused before upload (naming its line); any other is uploaded. */
+    private void renderAndSubmit(FileToSubmit metadata, Supplier<byte[]> render) {
         byte[] content;
         try {
-            content = renderer.renderR1(event);
+            content = render.get();
         } catch (UnrenderableFileException e) {
             refuse(metadata, new UploadOutcome.Refused(null, "not sent to KIS: " + e.getMessage(), e.line()));
             return;
         }
-        submit(withContent(metadata, content));
+        submit(new FileToSubmit(metadata.eventId(), metadata.fileId(), metadata.fileType(), metadata.businessDate(),
+                metadata.fileDate(), metadata.fileSeq(), metadata.recordCount(), content));
     }
 
     void submit(FileToSubmit file) {
@@ -78,10 +76,5 @@ public class SubmitFileService {
                         + " reported as failed; correct the data named here, then the collector can send them in a"
                         + " new file.", file, refused.code() == null ? "(before upload)" : refused.code(),
                 refused.message(), refused.line() == null ? "" : " (file line " + refused.line() + ")");
-    }
-
-    private static FileToSubmit withContent(FileToSubmit m, byte[] content) {
-        return new FileToSubmit(m.eventId(), m.fileId(), m.fileType(), m.businessDate(), m.fileDate(), m.fileSeq(),
-                m.recordCount(), content);
     }
 }

@@ -1,5 +1,7 @@
 package kr.co.pg.settlement.collector.application;
 
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Callable;
@@ -21,11 +23,12 @@ final class PageWriters implements AutoCloseable {
 
     PageWriters(String name, int threads) {
         this.threads = threads;
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
+        // the page writes run in the caller's trace (span and log ids), so the file events they write keep it
+        this.pool = ContextExecutorService.wrap(Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
-        });
+        }), ContextSnapshotFactory.builder().build());
     }
 
     void write(Callable<JobCounts> page) {

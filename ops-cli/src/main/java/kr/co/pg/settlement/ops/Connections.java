@@ -72,6 +72,11 @@ public final class Connections {
                         + " (or --demo for ./run-day.sh)"));
     }
 
+    /** The bootstrap servers with the transport security of the environment (KAFKA_SECURITY_PROTOCOL ...). */
+    public KafkaConnection kafka() {
+        return KafkaConnection.of(kafkaBootstrap(), env);
+    }
+
     public Database settlementDb() {
         String url = pick(dbUrl, "SETTLEMENT_DB_URL", demoDbUrl("settlement"))
                 .orElseThrow(() -> new OpsException("settlement database not configured: set SETTLEMENT_DB_URL"

@@ -1,6 +1,5 @@
 package kr.co.pg.settlement.ops;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
@@ -16,7 +15,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Kafka clients configured like the services' (String keys, byte[] JSON values, acks=all, idempotence, lz4, 32 MiB),
- * with short timeouts so an unreachable broker is reported in seconds, not minutes.
+ * with short timeouts so an unreachable broker is reported in seconds, not minutes; over the connection's transport
+ * security (SASL_SSL) when the environment asks for it.
  */
 public final class KafkaClients {
 
@@ -25,18 +25,17 @@ public final class KafkaClients {
     private KafkaClients() {
     }
 
-    public static Admin admin(String bootstrap) {
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.CLIENT_ID_CONFIG, "settlement-ops-" + UUID.randomUUID(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
+    public static Admin admin(KafkaConnection kafka) {
+        Map<String, Object> p = kafka.clientConfig();
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "settlement-ops-" + UUID.randomUUID());
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        return Admin.create(p);
     }
 
     /** A producer; {@code transactionalId} null for a plain idempotent one. */
-    public static KafkaProducer<String, byte[]> producer(String bootstrap, String transactionalId) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    public static KafkaProducer<String, byte[]> producer(KafkaConnection kafka, String transactionalId) {
+        Map<String, Object> p = kafka.clientConfig();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
@@ -52,9 +51,8 @@ public final class KafkaClients {
     }
 
     /** A consumer without a group (assign + seek only): it never commits and never joins the services' groups. */
-    public static KafkaConsumer<String, byte[]> reader(String bootstrap, boolean readCommitted) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    public static KafkaConsumer<String, byte[]> reader(KafkaConnection kafka, boolean readCommitted) {
+        Map<String, Object> p = kafka.clientConfig();
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_BYTES);

@@ -7,6 +7,7 @@ import kr.co.pg.settlement.events.EventHeaders;
 import kr.co.pg.settlement.ops.ExitCodes;
 import kr.co.pg.settlement.ops.OpsCommand;
 import kr.co.pg.settlement.ops.KafkaClients;
+import kr.co.pg.settlement.ops.KafkaConnection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import picocli.CommandLine.Command;
@@ -25,9 +26,9 @@ public final class DltListCommand extends OpsCommand {
     public Integer call() {
         List<String> chosen = DltCommand.topics(topics, spec);
         PrintWriter out = out();
-        String bootstrap = connections.kafkaBootstrap();
-        try (KafkaConsumer<String, byte[]> reader = KafkaClients.reader(bootstrap, false);
-             KafkaConsumer<String, byte[]> committed = KafkaClients.reader(bootstrap, true)) {
+        KafkaConnection kafka = connections.kafka();
+        try (KafkaConsumer<String, byte[]> reader = KafkaClients.reader(kafka, false);
+             KafkaConsumer<String, byte[]> committed = KafkaClients.reader(kafka, true)) {
             Map<String, String> ledger = RedriveLedger.read(committed);
             for (String topic : chosen) {
                 List<ConsumerRecord<String, byte[]>> records = DeadLetterTopics.readAll(reader, topic);

@@ -12,6 +12,7 @@ import kr.co.pg.settlement.events.EventJson;
 import kr.co.pg.settlement.ops.ExitCodes;
 import kr.co.pg.settlement.ops.OpsCommand;
 import kr.co.pg.settlement.ops.KafkaClients;
+import kr.co.pg.settlement.ops.KafkaConnection;
 import kr.co.pg.settlement.ops.OpsException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -70,10 +71,10 @@ public final class DltRedriveCommand extends OpsCommand {
             chosen = DltCommand.topics(topics, spec);
         }
         PrintWriter out = out();
-        String bootstrap = connections.kafkaBootstrap();
-        KafkaProducer<String, byte[]> producer = execute ? transactionalProducer(bootstrap) : null;
-        try (KafkaConsumer<String, byte[]> reader = KafkaClients.reader(bootstrap, false);
-             KafkaConsumer<String, byte[]> committed = KafkaClients.reader(bootstrap, true)) {
+        KafkaConnection kafka = connections.kafka();
+        KafkaProducer<String, byte[]> producer = execute ? transactionalProducer(kafka) : null;
+        try (KafkaConsumer<String, byte[]> reader = KafkaClients.reader(kafka, false);
+             KafkaConsumer<String, byte[]> committed = KafkaClients.reader(kafka, true)) {
             // read after initTransactions: it completes any earlier re-drive transaction, so the ledger shows it
             Map<String, String> ledger = RedriveLedger.read(committed);
             List<DeadLetter> candidates = new ArrayList<>();
@@ -119,17 +120,17 @@ public final class DltRedriveCommand extends OpsCommand {
     }
 
     /** Creates the ledger topic if needed, then a transactional producer (fencing any other re-drive in flight). */
-    private static KafkaProducer<String, byte[]> transactionalProducer(String bootstrap) {
-        try (Admin admin = KafkaClients.admin(bootstrap)) {
+    private static KafkaProducer<String, byte[]> transactionalProducer(KafkaConnection kafka) {
+        try (Admin admin = KafkaClients.admin(kafka)) {
             RedriveLedger.ensureTopic(admin);
         }
-        KafkaProducer<String, byte[]> producer = KafkaClients.producer(bootstrap, TRANSACTIONAL_ID);
+        KafkaProducer<String, byte[]> producer = KafkaClients.producer(kafka, TRANSACTIONAL_ID);
         try {
             producer.initTransactions();
             return producer;
         } catch (RuntimeException e) {
             producer.close();
-            throw new OpsException("Kafka at " + bootstrap + " refused the re-drive transaction (" + e.getMessage()
+            throw new OpsException("Kafka at " + kafka + " refused the re-drive transaction (" + e.getMessage()
                     + "): transactions must be enabled and the transactional id " + TRANSACTIONAL_ID + " allowed", e);
         }
     }

@@ -14,6 +14,7 @@ import kr.co.pg.settlement.ops.Converters;
 import kr.co.pg.settlement.ops.ExitCodes;
 import kr.co.pg.settlement.ops.JobRequests;
 import kr.co.pg.settlement.ops.KafkaClients;
+import kr.co.pg.settlement.ops.KafkaConnection;
 import kr.co.pg.settlement.ops.OpsCommand;
 import kr.co.pg.settlement.ops.OpsException;
 import kr.co.pg.settlement.scheduler.adapter.out.kafka.KickoffSender;
@@ -58,10 +59,10 @@ public final class KickoffCommand extends OpsCommand {
         PrintWriter out = out();
         String requestedBy = by != null && !by.isBlank() ? by
                 : "operator:" + Optional.ofNullable(System.getProperty("user.name")).orElse("unknown");
-        String bootstrap = connections.kafkaBootstrap();
+        KafkaConnection kafka = connections.kafka();
         // resolve the database before sending, so a --wait without a database fails before anything is sent
         JobProgress progress = wait ? new JobProgress(connections.settlementDb(), connections.pollerDb()) : null;
-        KickoffSender.Sent sent = send(bootstrap, requestedBy);
+        KickoffSender.Sent sent = send(kafka, requestedBy);
         out.println(sent.kickoffId());
         out.println("sent " + job + " for " + date + " by " + requestedBy + " (" + Topics.KICKOFF + " partition "
                 + sent.partition() + ", offset " + sent.offset() + ")");
@@ -70,14 +71,14 @@ public final class KickoffCommand extends OpsCommand {
     }
 
     /** The scheduler's sender (one writing of a kick-off), with the CLI's producer: short timeouts. */
-    private KickoffSender.Sent send(String bootstrap, String requestedBy) {
-        try (KickoffSender sender = KickoffSender.owning(KafkaClients.producer(bootstrap, null), Clock.system(KST),
+    private KickoffSender.Sent send(KafkaConnection kafka, String requestedBy) {
+        try (KickoffSender sender = KickoffSender.owning(KafkaClients.producer(kafka, null), Clock.system(KST),
                 Duration.ofSeconds(40))) {
             return sender.send(job, date, requestedBy);
         } catch (KickoffNotSentException e) {
-            throw new OpsException(e.getMessage() + " (Kafka at " + bootstrap + "); run it again", e);
+            throw new OpsException(e.getMessage() + " (Kafka at " + kafka + "); run it again", e);
         } catch (KafkaException e) {
-            throw new OpsException("Kafka at " + bootstrap + ": " + e.getMessage() + "; nothing was sent", e);
+            throw new OpsException("Kafka at " + kafka + ": " + e.getMessage() + "; nothing was sent", e);
         }
     }
 

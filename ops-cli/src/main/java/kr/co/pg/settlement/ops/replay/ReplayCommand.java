@@ -15,6 +15,7 @@ import kr.co.pg.settlement.ops.GroupOffsets;
 import kr.co.pg.settlement.ops.ExitCodes;
 import kr.co.pg.settlement.ops.OpsCommand;
 import kr.co.pg.settlement.ops.KafkaClients;
+import kr.co.pg.settlement.ops.KafkaConnection;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -54,9 +55,9 @@ public final class ReplayCommand extends OpsCommand {
         PrintWriter out = out();
         List<String> chosen = groups == null || groups.isEmpty() ? GroupTopics.DEFAULT_GROUPS
                 : List.copyOf(new LinkedHashSet<>(groups));
-        String bootstrap = connections.kafkaBootstrap();
-        try (Admin admin = KafkaClients.admin(bootstrap);
-             KafkaConsumer<String, byte[]> reader = KafkaClients.reader(bootstrap, false)) {
+        KafkaConnection kafka = connections.kafka();
+        try (Admin admin = KafkaClients.admin(kafka);
+             KafkaConsumer<String, byte[]> reader = KafkaClients.reader(kafka, false)) {
             GroupOffsets offsets = new GroupOffsets(admin);
             Map<String, Optional<GroupOffsets.GroupState>> states = new LinkedHashMap<>();
             for (String group : chosen) {

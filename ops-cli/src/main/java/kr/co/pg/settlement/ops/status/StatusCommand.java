@@ -19,6 +19,7 @@ import kr.co.pg.settlement.ops.Converters;
 import kr.co.pg.settlement.ops.ExitCodes;
 import kr.co.pg.settlement.ops.OpsCommand;
 import kr.co.pg.settlement.ops.KafkaClients;
+import kr.co.pg.settlement.ops.KafkaConnection;
 import kr.co.pg.settlement.ops.GroupOffsets;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -64,10 +65,10 @@ public final class StatusCommand extends OpsCommand {
     }
 
     private List<String> lag() {
-        String bootstrap = connections.kafkaBootstrap();
+        KafkaConnection kafka = connections.kafka();
         List<String> lines = new ArrayList<>();
-        try (Admin admin = KafkaClients.admin(bootstrap);
-             KafkaConsumer<String, byte[]> reader = KafkaClients.reader(bootstrap, false)) {
+        try (Admin admin = KafkaClients.admin(kafka);
+             KafkaConsumer<String, byte[]> reader = KafkaClients.reader(kafka, false)) {
             GroupOffsets offsets = new GroupOffsets(admin);
             for (String group : List.of(ConsumerGroups.COLLECTOR, ConsumerGroups.GATEWAY, ConsumerGroups.POLLER)) {
                 Optional<GroupOffsets.GroupState> state = offsets.describe(group);

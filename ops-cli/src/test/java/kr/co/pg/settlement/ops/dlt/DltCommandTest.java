@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import kr.co.pg.settlement.events.Topics;
 import kr.co.pg.settlement.ops.KafkaClients;
+import kr.co.pg.settlement.ops.KafkaConnection;
 import kr.co.pg.settlement.ops.OpsTestSupport;
 import kr.co.pg.settlement.ops.OpsTestSupport.Run;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -107,7 +108,7 @@ class DltCommandTest {
         r.headers().add("kafka_dlt-original-timestamp", ByteBuffer.allocate(8).putLong(System.currentTimeMillis()).array());
         r.headers().add("kafka_dlt-original-consumer-group", "settlement-collector".getBytes(StandardCharsets.UTF_8));
         r.headers().add("dltReason", "KickoffRequested: unreadable JSON".getBytes(StandardCharsets.UTF_8));
-        try (KafkaProducer<String, byte[]> producer = KafkaClients.producer(OpsTestSupport.kafka(), null)) {
+        try (KafkaProducer<String, byte[]> producer = KafkaClients.producer(KafkaConnection.plaintext(OpsTestSupport.kafka()), null)) {
             var m = producer.send(r).get();
             return m.topic() + ":" + m.partition() + ":" + m.offset();
         } catch (Exception e) {
@@ -116,7 +117,7 @@ class DltCommandTest {
     }
 
     private static List<ConsumerRecord<String, byte[]>> origin() {
-        try (KafkaConsumer<String, byte[]> consumer = KafkaClients.reader(OpsTestSupport.kafka(), true)) {
+        try (KafkaConsumer<String, byte[]> consumer = KafkaClients.reader(KafkaConnection.plaintext(OpsTestSupport.kafka()), true)) {
             List<TopicPartition> partitions = List.of(new TopicPartition(ORIGIN, 0), new TopicPartition(ORIGIN, 1));
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             consumer.assign(partitions);

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import kr.co.pg.settlement.events.Topics;
 import kr.co.pg.settlement.ops.KafkaClients;
+import kr.co.pg.settlement.ops.KafkaConnection;
 import kr.co.pg.settlement.ops.OpsTestSupport;
 import kr.co.pg.settlement.ops.OpsTestSupport.Run;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -142,7 +143,7 @@ class KickoffCommandTest {
     }
 
     private static List<ConsumerRecord<String, byte[]>> readAll() {
-        try (KafkaConsumer<String, byte[]> consumer = KafkaClients.reader(OpsTestSupport.kafka(), false)) {
+        try (KafkaConsumer<String, byte[]> consumer = KafkaClients.reader(KafkaConnection.plaintext(OpsTestSupport.kafka()), false)) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.KICKOFF).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);

@@ -1,7 +1,9 @@
 package kr.co.pg.settlement.opsconsole.config;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import kr.co.pg.settlement.ops.KafkaConnection;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class OpsEnvironment {
 
+    private static final List<String> KAFKA_SECURITY = List.of("KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM",
+            "KAFKA_SASL_USERNAME", "KAFKA_SASL_PASSWORD", "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_LOCATION",
+            "KAFKA_SSL_TRUSTSTORE_PASSWORD", "KAFKA_SSL_TRUSTSTORE_TYPE");
+
     private final Map<String, String> env;
     private final String kafkaBootstrap;
 
@@ -19,6 +25,13 @@ public class OpsEnvironment {
         this.kafkaBootstrap = config.getRequiredProperty("spring.kafka.bootstrap-servers");
         Map<String, String> m = new HashMap<>();
         m.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        // transport security: the variables of docs/production.md, as the CLI reads them
+        for (String name : KAFKA_SECURITY) {
+            String value = config.getProperty(name, "");
+            if (!value.isBlank()) {
+                m.put(name, value);
+            }
+        }
         database(config, "spring.datasource.", m, "SETTLEMENT_DB_");
         database(config, "ops.poller-db.", m, "POLLER_DB_");
         String collectorUrl = config.getProperty("ops.collector-url", "");
@@ -42,7 +55,8 @@ public class OpsEnvironment {
         return env;
     }
 
-    public String kafkaBootstrap() {
-        return kafkaBootstrap;
+    /** Kafka with the transport security of the console's environment. */
+    public KafkaConnection kafka() {
+        return KafkaConnection.of(kafkaBootstrap, env);
     }
 }

@@ -30,8 +30,8 @@ class KafkaDeadLetters implements DeadLetters {
 
     @Override
     public List<TopicLetters> list(int limit) {
-        try (KafkaConsumer<String, byte[]> reader = KafkaClients.reader(environment.kafkaBootstrap(), false);
-             KafkaConsumer<String, byte[]> committed = KafkaClients.reader(environment.kafkaBootstrap(), true)) {
+        try (KafkaConsumer<String, byte[]> reader = KafkaClients.reader(environment.kafka(), false);
+             KafkaConsumer<String, byte[]> committed = KafkaClients.reader(environment.kafka(), true)) {
             Map<String, String> ledger = RedriveLedger.read(committed);
             List<TopicLetters> result = new ArrayList<>();
             for (String topic : DeadLetterTopics.ALL) {

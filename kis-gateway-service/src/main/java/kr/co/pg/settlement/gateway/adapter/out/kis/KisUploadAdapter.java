@@ -1,7 +1,5 @@
 package kr.co.pg.settlement.gateway.adapter.out.kis;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.retry.RetryRegistry;
 import kr.co.pg.settlement.gateway.application.KisUploadPort;
 import kr.co.pg.settlement.gateway.domain.FileToSubmit;
 import kr.co.pg.settlement.gateway.domain.KisUnavailableException;
@@ -27,9 +25,9 @@ class KisUploadAdapter implements KisUploadPort {
     private final KisClient client;
     private final ResilientKisCalls kis;
 
-    KisUploadAdapter(KisClient client, RetryRegistry retries, CircuitBreakerRegistry circuitBreakers) {
+    KisUploadAdapter(KisClient client, ResilientKisCalls kis) {
         this.client = client;
-        this.kis = new ResilientKisCalls(retries, circuitBreakers);
+        this.kis = kis;
     }
 
     @Override

@@ -1,7 +1,5 @@
 package kr.co.pg.settlement.poller.adapter.out.kis;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.retry.RetryRegistry;
 import java.nio.file.Path;
 import kr.co.pg.settlement.kis.client.DownloadResult;
 import kr.co.pg.settlement.kis.client.KisClient;
@@ -30,9 +28,9 @@ class KisResultsAdapter implements KisResultsPort {
     private final KisClient client;
     private final ResilientKisCalls kis;
 
-    KisResultsAdapter(KisClient client, RetryRegistry retries, CircuitBreakerRegistry circuitBreakers) {
+    KisResultsAdapter(KisClient client, ResilientKisCalls kis) {
         this.client = client;
-        this.kis = new ResilientKisCalls(retries, circuitBreakers);
+        this.kis = kis;
     }
 
     @Override

@@ -6,9 +6,19 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import kr.co.pg.settlement.events.ConsumerGroups;
 import kr.co.pg.settlement.events.Job;
+import kr.co.pg.settlement.events.Topics;
+import kr.co.pg.settlement.localstack.LocalStack;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -162,10 +172,16 @@ class RegistrationDayE2eTest extends SystemE2eSupport {
         simulator.setFaults("{\"unavailableShare\": 1.0}");
         String kickoff = kickoffs.send(Job.SUBMERCHANT_REGISTRATION_REQUEST, DAY_2);
         awaitJobDone(kickoff);
-        // KIS answers 503 to everything: nothing gets through, nothing is given up
-        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).until(() -> db.count(
-                "SELECT COUNT(*) FROM sub_merchant WHERE sub_merchant_id LIKE 'SM-503-%' AND kis_reg_status = 'REQUESTED'") == 6);
+        // KIS answers 503 to everything: the gateway cannot finish the file events (its group has not committed them),
+        // nothing gets through, nothing is given up
+        await().atMost(Duration.ofSeconds(30)).until(() -> uncommittedFileEvents() > 0);
+        assertThat(db.count("SELECT COUNT(*) FROM sub_merchant WHERE sub_merchant_id LIKE 'SM-503-%'"
+                + " AND kis_reg_status = 'REQUESTED'")).isEqualTo(6);
+        assertThat(simulator.receivedCounts("R1")).doesNotContainKeys("SM-503-0", "SM-503-1", "SM-503-2", "SM-503-3",
+                "SM-503-4", "SM-503-5");
         simulator.resetFaults();
+        // every file event consumed and committed: nothing more can come
+        await().atMost(Duration.ofSeconds(60)).until(() -> uncommittedFileEvents() == 0);
         awaitNoSubMerchantIn("NONE", "REQUESTED", "SENT");
 
         Map<String, Integer> received = simulator.receivedCounts("R1");
@@ -186,5 +202,26 @@ class RegistrationDayE2eTest extends SystemE2eSupport {
         assertThat(fingerprint()).isEqualTo(before);
         assertThat(simulator.files()).hasSize(filesBefore);
         assertThat(simulator.receivedCounts("R1").values()).allMatch(count -> count <= 2);
+    }
+
+    /** Registration file events the gateway's group has not committed yet (end offset minus committed, per partition). */
+    private static long uncommittedFileEvents() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalStack.kafka().bootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(ConsumerGroups.GATEWAY)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(Topics.REGISTRATION_FILE_REQUESTED)).allTopicNames().get()
+                    .get(Topics.REGISTRATION_FILE_REQUESTED).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(Topics.REGISTRATION_FILE_REQUESTED, p.partition()),
+                            OffsetSpec.latest()));
+            long uncommitted = 0;
+            for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end
+                    : admin.listOffsets(latest).all().get().entrySet()) {
+                OffsetAndMetadata position = committed.get(end.getKey());
+                uncommitted += end.getValue().offset() - (position == null ? 0 : position.offset());
+            }
+            return uncommitted;
+        }
     }
 }

@@ -1,9 +1,7 @@
 package kr.co.pg.settlement.simulator.application;
 
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -38,14 +36,8 @@ record TestAdministration(StateStore store, ReceiptBook book, ReceiptResults res
     }
 
     Map<String, Object> describe(Receipt r) {
-        ReceiptInfo i = r.info();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("receiptNo", i.receiptNo());
-        m.put("idempotencyKey", i.idempotencyKey());
-        m.put("fileType", i.fileType().name());
-        m.put("fileDate", i.fileDate().format(DateTimeFormatter.BASIC_ISO_DATE));
-        m.put("fileSeq", i.fileSeq());
-        m.put("recordCount", i.recordCount());
+        Map<String, Object> m = r.info().describe();
+        m.put("idempotencyKey", r.info().idempotencyKey());
         m.put("status", results.status(r).name());
         return m;
     }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -135,12 +134,7 @@ class KisApiController {
     }
 
     static Map<String, Object> acceptedBody(ReceiptInfo i) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("receiptNo", i.receiptNo());
-        m.put("fileType", i.fileType().name());
-        m.put("fileDate", i.fileDate().format(DateTimeFormatter.BASIC_ISO_DATE));
-        m.put("fileSeq", i.fileSeq());
-        m.put("recordCount", i.recordCount());
+        Map<String, Object> m = i.describe();
         m.put("status", "RECEIVED");
         return m;
     }

@@ -3,7 +3,6 @@ package kr.co.pg.settlement.outbox;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.HashMap;
@@ -46,16 +45,12 @@ public final class JdbcOffsetStore extends MemoryOffsetBackingStore {
     public synchronized void start() {
         super.start();
         Map<ByteBuffer, ByteBuffer> loaded = new HashMap<>();
-        try (Connection connection = access.open();
-             PreparedStatement query = connection.prepareStatement("SELECT offset_key, offset_value FROM "
-                     + RelayDatabase.OFFSET_TABLE + " WHERE relay_name = ?")) {
-            query.setString(1, access.relayName());
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    byte[] value = rs.getBytes(2);
-                    loaded.put(ByteBuffer.wrap(rs.getBytes(1)), value == null ? null : ByteBuffer.wrap(value));
-                }
-            }
+        try {
+            access.readRows("SELECT offset_key, offset_value FROM " + RelayDatabase.OFFSET_TABLE
+                    + " WHERE relay_name = ?", row -> {
+                        byte[] value = row.getBytes(2);
+                        loaded.put(ByteBuffer.wrap(row.getBytes(1)), value == null ? null : ByteBuffer.wrap(value));
+                    });
         } catch (SQLException e) {
             throw new ConnectException("Outbox relay '" + access.relayName() + "' cannot read its offsets from "
                     + RelayDatabase.OFFSET_TABLE + " (" + access.url() + "): " + e.getMessage(), e);

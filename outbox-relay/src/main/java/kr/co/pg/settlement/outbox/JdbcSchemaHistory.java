@@ -12,10 +12,10 @@ import io.debezium.relational.history.SchemaHistoryListener;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -47,14 +47,9 @@ public final class JdbcSchemaHistory extends AbstractSchemaHistory {
     @Override
     public synchronized void start() {
         super.start();
-        try (Connection connection = access.open();
-             PreparedStatement query = connection.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM "
-                     + RelayDatabase.HISTORY_TABLE + " WHERE relay_name = ?")) {
-            query.setString(1, access.relayName());
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                nextSeq = rs.getLong(1) + 1;
-            }
+        try {
+            access.readRows("SELECT COALESCE(MAX(seq), 0) FROM " + RelayDatabase.HISTORY_TABLE
+                    + " WHERE relay_name = ?", row -> nextSeq = row.getLong(1) + 1);
         } catch (SQLException e) {
             throw new SchemaHistoryException("Outbox relay '" + access.relayName() + "' cannot read its schema"
                     + " history from " + RelayDatabase.HISTORY_TABLE + ": " + e.getMessage(), e);
@@ -90,22 +85,18 @@ public final class JdbcSchemaHistory extends AbstractSchemaHistory {
 
     @Override
     protected synchronized void recoverRecords(Consumer<HistoryRecord> records) {
-        try (Connection connection = access.open();
-             PreparedStatement query = connection.prepareStatement("SELECT seq, record FROM "
-                     + RelayDatabase.HISTORY_TABLE + " WHERE relay_name = ? ORDER BY seq")) {
-            query.setString(1, access.relayName());
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    long seq = rs.getLong(1);
-                    try {
-                        records.accept(new HistoryRecord(reader.read(rs.getString(2))));
-                    } catch (IOException e) {
-                        throw new SchemaHistoryException("Outbox relay '" + access.relayName() + "': schema history"
-                                + " record seq=" + seq + " in " + RelayDatabase.HISTORY_TABLE + " is not valid JSON: "
-                                + e.getMessage(), e);
-                    }
-                }
-            }
+        try {
+            access.readRows("SELECT seq, record FROM " + RelayDatabase.HISTORY_TABLE
+                    + " WHERE relay_name = ? ORDER BY seq", row -> {
+                        long seq = row.getLong(1);
+                        try {
+                            records.accept(new HistoryRecord(reader.read(row.getString(2))));
+                        } catch (IOException e) {
+                            throw new SchemaHistoryException("Outbox relay '" + access.relayName() + "': schema"
+                                    + " history record seq=" + seq + " in " + RelayDatabase.HISTORY_TABLE
+                                    + " is not valid JSON: " + e.getMessage(), e);
+                        }
+                    });
         } catch (SQLException e) {
             throw new SchemaHistoryException("Outbox relay '" + access.relayName() + "' cannot read its schema"
                     + " history from " + RelayDatabase.HISTORY_TABLE + ": " + e.getMessage(), e);
@@ -114,13 +105,11 @@ public final class JdbcSchemaHistory extends AbstractSchemaHistory {
 
     @Override
     public boolean exists() {
-        try (Connection connection = access.open();
-             PreparedStatement query = connection.prepareStatement("SELECT 1 FROM " + RelayDatabase.HISTORY_TABLE
-                     + " WHERE relay_name = ? LIMIT 1")) {
-            query.setString(1, access.relayName());
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next();
-            }
+        try {
+            AtomicBoolean found = new AtomicBoolean();
+            access.readRows("SELECT 1 FROM " + RelayDatabase.HISTORY_TABLE + " WHERE relay_name = ? LIMIT 1",
+                    row -> found.set(true));
+            return found.get();
         } catch (SQLException e) {
             throw new SchemaHistoryException("Outbox relay '" + access.relayName() + "' cannot read "
                     + RelayDatabase.HISTORY_TABLE + ": " + e.getMessage(), e);

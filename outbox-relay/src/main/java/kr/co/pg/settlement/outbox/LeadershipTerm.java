@@ -1,14 +1,12 @@
 package kr.co.pg.settlement.outbox;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** One period of holding the relay lock; ends on close or when the lock is lost, never starts again. */
 final class LeadershipTerm {
 
     final RelayLock lock;
-    private final CountDownLatch ended = new CountDownLatch(1);
+    private final Signal ended = new Signal();
     private volatile boolean lost;
 
     LeadershipTerm(RelayLock lock) {
@@ -16,11 +14,11 @@ final class LeadershipTerm {
     }
 
     void end() {
-        ended.countDown();
+        ended.set();
     }
 
     boolean isOver() {
-        return ended.getCount() == 0;
+        return ended.isSet();
     }
 
     /** Ends the term because the lock is gone; false if it was over already (reported once, by whoever saw it first). */
@@ -39,11 +37,6 @@ final class LeadershipTerm {
 
     /** Waits up to {@code timeout}; true if the term ended meanwhile (an interrupted wait counts as ended). */
     boolean awaitEnd(Duration timeout) {
-        try {
-            return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
+        return ended.await(timeout);
     }
 }

@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * relay restarts it from the last committed offset with a growing delay (1 s .. 60 s), keeping the lock;
  * {@link #isRunning()} is false meanwhile.
  *
- * <p>This class is the lifecycle (start, close, status); {@link RelayWorker} takes the lock or stands by,
- * {@link Leadership} knows whether this instance may relay, {@link RelayEngine} runs and restarts Debezium and
- * {@link BatchRelayer} sends the rows.
+ * <p>This class is the lifecycle (start, close, status); {@link Leadership} takes the lock or stands by and knows
+ * whether this instance may relay, {@link RelayEngine} runs and restarts Debezium, {@link BatchRelayer} sends the
+ * rows.
  *
  * <p>The producer is not closed by the relay; its owner closes it after {@link #close()}.
  */
@@ -50,17 +50,15 @@ public final class OutboxRelay implements AutoCloseable {
     private final OutboxRelayConfig config;
     private final BatchRelayer relayer;
     private final String instance;
-    private final CloseSignal close = new CloseSignal();
     private final Leadership leadership;
     private final RelayEngine engine;
     private final Object lifecycle = new Object();
     private Thread worker;
-    private RelayWorker relayWorker;
 
     public OutboxRelay(OutboxRelayConfig config, Producer<String, byte[]> producer) {
         this.config = Objects.requireNonNull(config, "config");
         this.instance = instanceName();
-        this.leadership = new Leadership(config.name(), instance, close);
+        this.leadership = new Leadership(config, instance);
         this.relayer = new BatchRelayer(config.name(), Objects.requireNonNull(producer, "producer"),
                 leadership::confirm);
         this.engine = new RelayEngine(config, relayer, instance);
@@ -81,14 +79,13 @@ public final class OutboxRelay implements AutoCloseable {
             if (worker != null) {
                 throw new IllegalStateException("Outbox relay '" + config.name() + "' was already started");
             }
-            if (close.isRequested()) {
+            if (leadership.isClosed()) {
                 throw new IllegalStateException("Outbox relay '" + config.name() + "' is closed");
             }
             BinlogPreflight.check(config);
             RelayDatabase.createTables(config);
             log.info("Starting outbox relay {} as instance {}", config, instance);
-            relayWorker = new RelayWorker(config, instance, leadership, engine, close);
-            worker = new Thread(() -> relayWorker.leadOrStandBy(firstDecision), "outbox-relay-" + config.name());
+            worker = new Thread(() -> leadership.leadOrStandBy(engine, firstDecision), "outbox-relay-" + config.name());
             worker.setDaemon(true);
             worker.start();
         }
@@ -143,8 +140,7 @@ public final class OutboxRelay implements AutoCloseable {
     /** A snapshot of this instance's state for health checks. */
     public OutboxRelayStatus status() {
         return new OutboxRelayStatus(isActive(), isRunning(), leadership.activeSince(), leadership.activations(),
-                relayer.lastRelayedAt(),
-                relayer.lastRelayedId(), relayer.relayedCount(), relayer.lastPosition());
+                relayer.lastRelayedAt(), relayer.lastRelayedId(), relayer.relayedCount(), relayer.lastPosition());
     }
 
     /**
@@ -155,10 +151,9 @@ public final class OutboxRelay implements AutoCloseable {
     public void close() {
         Thread toJoin;
         synchronized (lifecycle) {
-            close.request();
+            leadership.close();
             toJoin = worker;
         }
-        leadership.endCurrent();
         if (toJoin == null || toJoin == Thread.currentThread()) {
             engine.stop();
         } else {
@@ -176,11 +171,7 @@ public final class OutboxRelay implements AutoCloseable {
                 log.warn("Outbox relay '{}' did not stop within {} s", config.name(), STOP_TIMEOUT.toSeconds());
             }
         }
-        synchronized (lifecycle) {
-            if (relayWorker != null) {
-                relayWorker.stopLockChecks();
-            }
-        }
+        leadership.stopLockChecks();
         engine.markStopped();
         log.info("Outbox relay '{}' stopped on instance {} after relaying {} rows (last id {})", config.name(),
                 instance, relayedCount(), lastRelayedId());

@@ -16,9 +16,10 @@ import java.util.HexFormat;
  * instance. The server releases it the moment that session ends - process killed (the kernel closes the socket),
  * connection killed - and, if the instance's host vanishes without closing the socket, after the session's
  * {@code wait_timeout}, which the holder keeps short and never reaches itself because it checks the lock every
- * {@link #HEARTBEAT}.
+ * {@link #HEARTBEAT}. {@code connectionId} is the MariaDB id of the lock session (what {@code IS_USED_LOCK} returns
+ * while it is held).
  */
-final class RelayLock implements AutoCloseable {
+record RelayLock(Connection connection, String name, long connectionId) implements AutoCloseable {
 
     /** How often the holder checks, on the lock connection, that it still holds the lock. */
     static final Duration HEARTBEAT = Duration.ofSeconds(1);
@@ -27,16 +28,6 @@ final class RelayLock implements AutoCloseable {
     /** A lock check that takes this long counts as a lost connection. */
     static final int SOCKET_TIMEOUT_MS = 10_000;
     private static final int MAX_LOCK_NAME = 64;
-
-    private final Connection connection;
-    private final String name;
-    private final long connectionId;
-
-    private RelayLock(Connection connection, String name, long connectionId) {
-        this.connection = connection;
-        this.name = name;
-        this.connectionId = connectionId;
-    }
 
     /** Server-wide lock name of a relay: database and relay name (hashed when over MariaDB's 64 characters). */
     static String lockName(OutboxRelayConfig config) {
@@ -88,15 +79,6 @@ final class RelayLock implements AutoCloseable {
                 connection.close();
             }
         }
-    }
-
-    String name() {
-        return name;
-    }
-
-    /** MariaDB connection id of the lock session (what {@code IS_USED_LOCK} returns while it is held). */
-    long connectionId() {
-        return connectionId;
     }
 
     /** Asks the server, on the lock connection itself; false if the connection is broken or slow. */

@@ -1,6 +1,8 @@
 package kr.co.pg.settlement.outbox;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
@@ -40,6 +42,26 @@ record StateAccess(String url, String user, String password, String relayName, S
 
     Connection open() throws SQLException {
         return RelayDatabase.open(url, user, password, RelayDatabase.SOCKET_TIMEOUT_MS);
+    }
+
+    /**
+     * Runs {@code select}, whose one parameter is this relay's name, on a connection of its own and hands each row to
+     * {@code reader}. Reads need no lock: a standby may read what the active instance wrote.
+     */
+    void readRows(String select, RowReader reader) throws SQLException {
+        try (Connection connection = open(); PreparedStatement query = connection.prepareStatement(select)) {
+            query.setString(1, relayName);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        }
+    }
+
+    /** One row of a state table, read while its result set is open. */
+    interface RowReader {
+        void read(ResultSet row) throws SQLException;
     }
 
     void requireLock(Connection connection) throws SQLException {

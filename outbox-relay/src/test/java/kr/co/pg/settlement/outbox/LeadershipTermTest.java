@@ -22,27 +22,32 @@ class LeadershipTermTest {
     }
 
     @Test
-    void waitsEndAtOnceOnceTheTermOrTheRelayEnds() {
+    void waitsEndAtOnceOnceTheSignalIsSet() {
         LeadershipTerm term = new LeadershipTerm(null);
         assertThat(term.awaitEnd(Duration.ofMillis(1))).isFalse();
         term.end();
         assertThat(term.awaitEnd(Duration.ofHours(1))).isTrue();
 
-        CloseSignal close = new CloseSignal();
-        assertThat(close.await(Duration.ofMillis(1))).isFalse();
-        close.request();
-        assertThat(close.isRequested()).isTrue();
-        assertThat(close.await(Duration.ofHours(1))).isTrue();
+        Signal signal = new Signal();
+        assertThat(signal.await(Duration.ofMillis(1))).isFalse();
+        signal.set();
+        assertThat(signal.isSet()).isTrue();
+        assertThat(signal.await(Duration.ofHours(1))).isTrue();
     }
 
     @Test
-    void withoutATermTheRelayerIsNotConfirmed() {
-        Leadership leadership = new Leadership("relay", "host/pid 1", new CloseSignal());
+    void withoutATermTheRelayerIsNotConfirmedAndAClosedLeadershipStaysClosed() {
+        Leadership leadership = new Leadership(new OutboxRelayConfig("db.local", 3306, "relay", "pw", "settlement",
+                "outbox_event", 101, "collector-outbox", 200, Duration.ofMillis(100), Duration.ofSeconds(5)),
+                "host/pid 1");
 
         assertThat(leadership.isActive()).isFalse();
         assertThat(leadership.confirm()).isFalse();
         assertThat(leadership.activeSince()).isNull();
         assertThat(leadership.activations()).isZero();
-        leadership.endCurrent();
+        leadership.close();
+        assertThat(leadership.isClosed()).isTrue();
+        assertThat(leadership.activations()).isZero();
+        leadership.stopLockChecks();
     }
 }

@@ -47,9 +47,10 @@ class GatewayRestartTest {
             simulator.faults("{\"unavailableShare\":1.0}");
             kafka.send(Topics.SETTLEMENT_FILE_REQUESTED, fileId,
                     GatewayTestData.settlementFile(fileId, seq, 2, "TXR" + seq + "-"));
-            // the event is being retried against a KIS that answers 503: its offset is not committed
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() ->
-                    kafka.events(Topics.FILE_SUBMITTED, fileId, FileSubmitted.class).isEmpty());
+            // the event is being retried against a KIS that answers 503 (one delivery's 3 attempts made): its
+            // offset is not committed
+            await().atMost(Duration.ofSeconds(30)).until(() -> GatewayProgress.kisCallsAnswered(first, "503") >= 3);
+            assertThat(GatewayProgress.readToEnd(bootstrap, Topics.FILE_SUBMITTED, fileId)).isEmpty();
         } finally {
             first.close();
         }
@@ -60,9 +61,9 @@ class GatewayRestartTest {
         try {
             await().atMost(Duration.ofSeconds(40)).until(() ->
                     !kafka.events(Topics.FILE_SUBMITTED, fileId, FileSubmitted.class).isEmpty());
-            // let the group settle: nothing else arrives for this file
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() ->
-                    kafka.events(Topics.FILE_SUBMITTED, fileId, FileSubmitted.class).size() == 1);
+            // once the group has committed the request topic to its end, nothing else can come for this file
+            GatewayProgress.awaitConsumedToEnd(bootstrap, Topics.SETTLEMENT_FILE_REQUESTED);
+            assertThat(GatewayProgress.readToEnd(bootstrap, Topics.FILE_SUBMITTED, fileId)).hasSize(1);
         } finally {
             second.close();
         }

@@ -40,10 +40,11 @@ class GatewayServiceTest {
     static EmbeddedKisSimulator simulator;
     static ConfigurableApplicationContext gateway;
     static KafkaTestClient kafka;
+    static String bootstrap;
 
     @BeforeAll
     static void start() throws Exception {
-        String bootstrap = LocalStack.kafka().bootstrapServers();
+        bootstrap = LocalStack.kafka().bootstrapServers();
         simulator = EmbeddedKisSimulator.start(Files.createTempDirectory("kis-sim-gw"), SECRET, Duration.ofMillis(300));
         gateway = startGateway(bootstrap, simulator.baseUrl());
         kafka = new KafkaTestClient(bootstrap, List.of(Topics.FILE_SUBMITTED, Topics.FILE_FAILED, Topics.DLT_GATEWAY));
@@ -137,14 +138,16 @@ class GatewayServiceTest {
         int seq = SEQ.incrementAndGet();
         String fileId = GatewayTestData.fileId("S1", seq);
         simulator.faults("{\"unavailableShare\":1.0}");
+        long unavailableBefore = GatewayProgress.kisCallsAnswered(gateway, "503");
 
         kafka.send(Topics.SETTLEMENT_FILE_REQUESTED, fileId,
                 GatewayTestData.settlementFile(fileId, seq, 2, "TXC" + seq + "-"));
 
-        // several retry rounds (resilience4j, then redelivery) happen while KIS answers 503: nothing is published
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() ->
-                kafka.events(Topics.FILE_SUBMITTED, fileId, FileSubmitted.class).isEmpty()
-                        && kafka.events(Topics.FILE_FAILED, fileId, FileFailed.class).isEmpty());
+        // two delivery rounds of 3 resilience4j attempts each, all answered 503: nothing is published
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                GatewayProgress.kisCallsAnswered(gateway, "503") >= unavailableBefore + 6);
+        assertThat(GatewayProgress.readToEnd(bootstrap, Topics.FILE_SUBMITTED, fileId)).isEmpty();
+        assertThat(GatewayProgress.readToEnd(bootstrap, Topics.FILE_FAILED, fileId)).isEmpty();
         assertThat(simulator.filesWithKey(fileId)).isEmpty();
 
         simulator.resetFaults();

@@ -107,14 +107,15 @@ public final class Connections {
 
     /**
      * The HTTP Basic {@code Authorization} value of the services' management credential (SECURITY.md); empty when none
-     * is configured (the day report then answers 401). With --demo: user demo, the password ./run-day.sh keeps in
-     * .local/demo/management-password.
+     * is configured (the day report then answers 401). With --demo and no credential in the environment (as
+     * ./run-day.sh decides): user demo, the password ./run-day.sh keeps in .local/demo/management-password.
      */
     public Optional<String> managementAuthorization() {
-        Optional<String> user = pick(managementUser, MANAGEMENT_USER_VARIABLE, "demo");
-        Path file = managementPasswordFile != null ? managementPasswordFile
-                : demo && Files.exists(DEMO_MANAGEMENT_PASSWORD) ? DEMO_MANAGEMENT_PASSWORD : null;
-        String password = file != null ? readPassword(file) : env.get(MANAGEMENT_PASSWORD_VARIABLE);
+        Optional<String> user = pick(managementUser, MANAGEMENT_USER_VARIABLE, null)
+                .or(() -> demo ? Optional.of("demo") : Optional.empty());
+        String password = managementPasswordFile != null ? readPassword(managementPasswordFile)
+                : env.get(MANAGEMENT_PASSWORD_VARIABLE) != null ? env.get(MANAGEMENT_PASSWORD_VARIABLE)
+                : demo && Files.exists(DEMO_MANAGEMENT_PASSWORD) ? readPassword(DEMO_MANAGEMENT_PASSWORD) : null;
         if (user.isEmpty() || password == null || password.isEmpty()) {
             return Optional.empty();
         }

@@ -55,6 +55,24 @@ class ConnectionsTest {
     }
 
     @Test
+    void theManagementCredentialFromTheEnvironmentOrAFileNeverAFlag(@TempDir Path dir) throws Exception {
+        assertThat(parse(Map.of()).managementAuthorization()).isEmpty();
+        assertThat(parse(Map.of("SETTLEMENT_MANAGEMENT_USER", "ops", "SETTLEMENT_MANAGEMENT_PASSWORD", "pw-from-env"))
+                .managementAuthorization()).contains(basic("ops:pw-from-env"));
+        Path file = Files.writeString(dir.resolve("management-password"), "pw-from-file\n");
+        assertThat(parse(Map.of("SETTLEMENT_MANAGEMENT_PASSWORD", "pw-from-env"), "--management-user", "ops",
+                "--management-password-file", file.toString()).managementAuthorization()).contains(basic("ops:pw-from-file"));
+        // --demo follows ./run-day.sh: the credential of the environment when set
+        assertThat(parse(Map.of("SETTLEMENT_MANAGEMENT_USER", "ops", "SETTLEMENT_MANAGEMENT_PASSWORD", "pw-from-env"),
+                "--demo").managementAuthorization()).contains(basic("ops:pw-from-env"));
+    }
+
+    private static String basic(String userAndPassword) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                userAndPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void connectionFlagsBeforeTheCommandAreMovedBehindIt() {
         assertThat(SettlementCli.connectionFlagsAfterTheCommand(new String[] {"--demo", "--kafka", "k:1", "dlt", "list"}))
                 .containsExactly("dlt", "list", "--demo", "--kafka", "k:1");

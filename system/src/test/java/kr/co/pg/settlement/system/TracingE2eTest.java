@@ -31,7 +31,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -42,12 +45,14 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * results the poller publishes minutes later and the log lines of the services all carry its trace id.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TracingE2eTest extends SystemE2eSupport {
 
     private static final LocalDate DAY = LocalDate.of(2025, 2, 17);
     private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
     private static final String TRACEPARENT = "00-" + TRACE_ID + "-b7ad6b7169203331-01";
     private static final String SMALL_BN = "2208162517";
+    private static final String SETTLEMENT_TRACE_ID = "5b8efff798038103d269b633813fc60c";
 
     @BeforeAll
     static void start() throws Exception {
@@ -57,6 +62,7 @@ class TracingE2eTest extends SystemE2eSupport {
     }
 
     @Test
+    @Order(1)
     void collectorGatewayKisPollerAndCollectorAgainShareTheKickoffsTrace(CapturedOutput output) {
         String kickoffId = sendKickoff(Job.SUBMERCHANT_REGISTRATION_REQUEST, TRACEPARENT);
         awaitJobDone(kickoffId);
@@ -77,6 +83,31 @@ class TracingE2eTest extends SystemE2eSupport {
         // and the services' log lines carry the trace id
         assertThat(output.getOut().lines().filter(line -> line.contains(TRACE_ID)).count())
                 .as("log lines with the trace id").isGreaterThan(0);
+    }
+
+    /** A difference settlement: kick-off -> slice event -> page written on a writer thread -> S1 file -> results. */
+    @Test
+    @Order(2)
+    void aDifferenceSettlementRunKeepsItsTraceThroughSlicesAndPageWriters() throws Exception {
+        execute("INSERT INTO payment_transaction (transaction_id, sub_merchant_id, card_company, card_type,"
+                + " transaction_type, approval_no, approved_at, masked_card_no, amount, applied_fee_rate, fee_amount)"
+                + " VALUES ('T-TRACED', 'SM-TRACED', 'KB', 'CREDIT', 'APPROVAL', '10000001', '2025-02-14 00:00:00',"
+                + " '540926******1234', 10000, 2.300, 230)");
+        String kickoffId = sendKickoff(Job.DIFF_SETTLEMENT_REQUEST,
+                "00-" + SETTLEMENT_TRACE_ID + "-b7ad6b7169203331-01");
+        awaitJobDone(kickoffId);
+        awaitNoTransactionIn("NONE", "COLLECTED", "SENT");
+
+        assertThat(db.dump("SELECT diff_status FROM payment_transaction WHERE transaction_id = 'T-TRACED'"))
+                .containsExactly("SETTLED");
+        assertThat(records(Topics.SETTLEMENT_SLICE_REQUESTED)).isNotEmpty()
+                .allSatisfy(r -> assertThat(traceparent(r)).startsWith("00-" + SETTLEMENT_TRACE_ID + "-"));
+        for (String topic : List.of(Topics.SETTLEMENT_FILE_REQUESTED, Topics.SETTLEMENT_RESULTS)) {
+            assertThat(records(topic)).as(topic).singleElement()
+                    .satisfies(r -> assertThat(traceparent(r)).startsWith("00-" + SETTLEMENT_TRACE_ID + "-"));
+        }
+        assertThat(records(Topics.FILE_SUBMITTED)).filteredOn(r -> r.key().startsWith("S1-")).singleElement()
+                .satisfies(r -> assertThat(traceparent(r)).startsWith("00-" + SETTLEMENT_TRACE_ID + "-"));
     }
 
     private void inTheKickoffsTrace(String traceparent) {

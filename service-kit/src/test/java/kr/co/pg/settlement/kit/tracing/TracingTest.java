@@ -2,14 +2,19 @@ package kr.co.pg.settlement.kit.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import kr.co.pg.settlement.kis.client.KisClient;
+import kr.co.pg.settlement.kit.kis.KisClientConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -181,6 +186,37 @@ class TracingTest {
             assertThat(sent.get().headers().getFirst(Traceparents.HEADER))
                     .startsWith("00-" + span.context().traceId() + "-" + span.context().spanId());
         });
+    }
+
+    @Test
+    void theKisClientOfTheKitSendsTheTraceparentToKis() throws Exception {
+        HttpServer kis = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        AtomicReference<String> received = new AtomicReference<>();
+        kis.createContext("/v1/files", exchange -> {
+            received.set(exchange.getRequestHeaders().getFirst(Traceparents.HEADER));
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        kis.start();
+        try {
+            context.withUserConfiguration(KisClientConfiguration.class)
+                    .withBean(Clock.class, Clock::systemUTC)
+                    .withPropertyValues("kis.base-url=http://127.0.0.1:" + kis.getAddress().getPort(),
+                            "kis.allow-plain-http=true", "kis.client-id=PG00000001", "kis.secret=test-secret")
+                    .run(c -> {
+                        Tracer tracer = c.getBean(Tracer.class);
+                        Span span = tracer.nextSpan().name("test").start();
+                        try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
+                            c.getBean(KisClient.class).status("ABCDEFGHIJ0123456789").block();
+                        } finally {
+                            span.end();
+                        }
+                        assertThat(received.get())
+                                .startsWith("00-" + span.context().traceId() + "-" + span.context().spanId() + "-0");
+                    });
+        } finally {
+            kis.stop(0);
+        }
     }
 
     @Test

@@ -83,6 +83,11 @@ class SchedulerKickoffTest {
         assertThat(header(record, EventHeaders.EVENT_ID)).isEqualTo("sched:DIFF_SETTLEMENT_REQUEST:2026-11-24:0715");
         assertThat(header(record, EventHeaders.EVENT_TYPE)).isEqualTo("KickoffRequested");
         assertThat(header(record, EventHeaders.BUSINESS_DATE)).isEqualTo("2026-11-24");
+        // each kick-off begins a trace of its own (W3C traceparent; the services continue it)
+        String traceparent = header(record, "traceparent");
+        assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[0-3]");
+        assertThat(header(awaitRecord("sched:DIFF_SETTLEMENT_RESULT:2026-11-24:0715"), "traceparent"))
+                .doesNotContain(traceparent.substring(3, 35));
 
         SchedulerInstances.awaitLeaderTicks(instance, 2);
         assertThat(instances.kickoffIds()).containsExactly(

@@ -8,17 +8,21 @@ import java.util.Map;
 /** Port: the read side of the day report. */
 public interface DayReportQueries {
 
+    /** Registration: sub-merchants and registration_request; settlement: transactions and settlement_request. */
+    enum Flow {
+        REGISTRATION, SETTLEMENT
+    }
+
     Map<String, Long> subMerchantsByStatus();
 
-    Map<String, Long> registrationRequestsByStatus(LocalDate businessDate);
+    /** The rows of the business date's files by their current status. */
+    Map<String, Long> requestsByStatus(Flow flow, LocalDate businessDate);
 
-    /** REJECTED sub-merchants of the day's requests (KIS codes) and local rejections made on that calendar day. */
-    Map<String, Long> registrationRejectionsByCode(LocalDate businessDate);
-
-    Map<String, Long> settlementRequestsByStatus(LocalDate businessDate);
-
-    /** NOT_ELIGIBLE (N00x) and locally REJECTED (L201) transactions decided on that calendar day, by code. */
-    Map<String, Long> settlementDecidedOnDayByCode(LocalDate businessDate);
+    /**
+     * By code: KIS's rejections of the business date's requests and the local decisions the date's request runs made
+     * (L1xx for registration; N00x and L2xx for settlement).
+     */
+    Map<String, Long> decidedByCode(Flow flow, LocalDate businessDate);
 
     long waitingForRegistration(LocalDate businessDate);
 
@@ -30,9 +34,8 @@ public interface DayReportQueries {
 
     List<DayReport.FileProblem> fileProblems(LocalDate businessDate);
 
-    long stuckSubMerchants(LocalDateTime before);
-
-    long stuckTransactions(LocalDateTime before);
+    /** Rows in a live file (REQUESTED/SENT sub-merchants, COLLECTED/SENT transactions) unchanged since before. */
+    long stuck(Flow flow, LocalDateTime before);
 
     List<DayReport.StuckRow> stuckExamples(LocalDateTime before, int limit);
 }

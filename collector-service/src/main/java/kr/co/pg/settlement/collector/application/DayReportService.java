@@ -1,5 +1,8 @@
 package kr.co.pg.settlement.collector.application;
 
+import static kr.co.pg.settlement.collector.application.DayReportQueries.Flow.REGISTRATION;
+import static kr.co.pg.settlement.collector.application.DayReportQueries.Flow.SETTLEMENT;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -27,15 +30,15 @@ public class DayReportService {
         LocalDateTime stuckBefore = now.minus(stuckAfter);
         return new DayReport(businessDate, now,
                 new DayReport.Registration(queries.subMerchantsByStatus(),
-                        queries.registrationRequestsByStatus(businessDate),
-                        queries.registrationRejectionsByCode(businessDate)),
-                new DayReport.Settlement(queries.settlementRequestsByStatus(businessDate),
-                        queries.settlementDecidedOnDayByCode(businessDate), queries.waitingForRegistration(businessDate),
+                        queries.requestsByStatus(REGISTRATION, businessDate),
+                        queries.decidedByCode(REGISTRATION, businessDate)),
+                new DayReport.Settlement(queries.requestsByStatus(SETTLEMENT, businessDate),
+                        queries.decidedByCode(SETTLEMENT, businessDate), queries.waitingForRegistration(businessDate),
                         queries.expectedAmount(businessDate), queries.settledAmount(businessDate),
                         queries.breaks(businessDate)),
                 queries.fileProblems(businessDate),
-                new DayReport.Stuck(stuckAfter.toString(), queries.stuckSubMerchants(stuckBefore),
-                        queries.stuckTransactions(stuckBefore), queries.stuckExamples(stuckBefore, 100)));
+                new DayReport.Stuck(stuckAfter.toString(), queries.stuck(REGISTRATION, stuckBefore),
+                        queries.stuck(SETTLEMENT, stuckBefore), queries.stuckExamples(stuckBefore, 100)));
     }
 
     public String reportText(LocalDate businessDate) {

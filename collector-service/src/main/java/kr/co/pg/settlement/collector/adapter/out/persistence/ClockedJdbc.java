@@ -7,22 +7,10 @@ import org.springframework.stereotype.Component;
 
 /** The collector's database and the clock its rows are stamped by. */
 @Component
-final class ClockedJdbc {
-
-    final JdbcTemplate jdbc;
-    private final Clock clock;
-
-    ClockedJdbc(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
+record ClockedJdbc(JdbcTemplate jdbc, Clock clock) {
 
     /** KST wall clock (the Clock is in Asia/Seoul), at the DATETIME(3) precision of the tables. */
     LocalDateTime now() {
         return Times.now(clock);
-    }
-
-    Clock clock() {
-        return clock;
     }
 }

@@ -1,5 +1,6 @@
 package kr.co.pg.settlement.collector.adapter.out.persistence;
 
+import kr.co.pg.settlement.collector.application.DayReportQueries;
 import kr.co.pg.settlement.events.Job;
 
 /**
@@ -19,6 +20,10 @@ record FlowTables(String kind, String rows, String key, String status, String re
             "diff_status", "diff_result_code", "diff_updated_at", "settlement_request", "'COLLECTED', 'SENT'",
             "p.diff_status IN ('NOT_ELIGIBLE', 'REJECTED') AND p.diff_result_code NOT REGEXP '^[0-9E]'",
             Job.DIFF_SETTLEMENT_REQUEST);
+
+    static FlowTables of(DayReportQueries.Flow flow) {
+        return flow == DayReportQueries.Flow.REGISTRATION ? REGISTRATION : SETTLEMENT;
+    }
 
     /**
      * FROM ... WHERE of the rows in a live file unchanged since before the one parameter (through the status index),

@@ -8,19 +8,10 @@ import java.util.Optional;
 import kr.co.pg.settlement.collector.application.CollectionSlices;
 import kr.co.pg.settlement.collector.application.JobCounts;
 import kr.co.pg.settlement.events.SettlementSliceRequested.Cursor;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
-@Repository
-class JdbcCollectionSlices implements CollectionSlices {
-
-    private final JdbcTemplate jdbc;
-    private final ClockedJdbc db;
-
-    JdbcCollectionSlices(ClockedJdbc db) {
-        this.jdbc = db.jdbc;
-        this.db = db;
-    }
+@Component
+record JdbcCollectionSlices(ClockedJdbc db) implements CollectionSlices {
 
     /**
      * One pass over the (diff_status, approved_at) index: every n-th NONE row, numbered in (approved_at,
@@ -28,14 +19,14 @@ class JdbcCollectionSlices implements CollectionSlices {
      */
     @Override
     public Split boundaries(LocalDate before, int slices, int pageSize) {
-        Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM payment_transaction WHERE diff_status = 'NONE'"
+        Long rows = db.jdbc().queryForObject("SELECT COUNT(*) FROM payment_transaction WHERE diff_status = 'NONE'"
                 + " AND approved_at < ?", Long.class, before.atStartOfDay());
         if (rows == null || rows == 0 || slices <= 1) {
             return new Split(rows == null ? 0 : rows, rows == null ? 0 : rows, List.of());
         }
         long perSlice = (rows + slices - 1) / slices;
         long step = Math.max(1, (perSlice + pageSize - 1) / pageSize) * pageSize;
-        List<Cursor> cursors = new ArrayList<>(jdbc.query("SELECT approved_at, transaction_id FROM ("
+        List<Cursor> cursors = new ArrayList<>(db.jdbc().query("SELECT approved_at, transaction_id FROM ("
                         + " SELECT approved_at, transaction_id,"
                         + " ROW_NUMBER() OVER (ORDER BY approved_at, transaction_id) AS n"
                         + " FROM payment_transaction WHERE diff_status = 'NONE' AND approved_at < ?) numbered"
@@ -47,7 +38,7 @@ class JdbcCollectionSlices implements CollectionSlices {
 
     @Override
     public int count(String kickoffId) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM job_slice WHERE kickoff_id = ?", Integer.class, kickoffId);
+        Integer n = db.jdbc().queryForObject("SELECT COUNT(*) FROM job_slice WHERE kickoff_id = ?", Integer.class, kickoffId);
         return n == null ? 0 : n;
     }
 
@@ -58,24 +49,24 @@ class JdbcCollectionSlices implements CollectionSlices {
         for (int i = 1; i <= bounds.size(); i++) {
             rows.add(new Object[] {kickoffId, i, bounds.size(), bounds.get(i - 1), now});
         }
-        jdbc.batchUpdate("INSERT INTO job_slice (kickoff_id, slice_no, slice_count, bounds, status, created_at)"
+        db.jdbc().batchUpdate("INSERT INTO job_slice (kickoff_id, slice_no, slice_count, bounds, status, created_at)"
                 + " VALUES (?, ?, ?, ?, 'PENDING', ?)", rows);
     }
 
     @Override
     public boolean isDone(String kickoffId, int slice) {
-        return !jdbc.queryForList("SELECT 1 FROM job_slice WHERE kickoff_id = ? AND slice_no = ? AND status = 'DONE'",
+        return !db.jdbc().queryForList("SELECT 1 FROM job_slice WHERE kickoff_id = ? AND slice_no = ? AND status = 'DONE'",
                 kickoffId, slice).isEmpty();
     }
 
     @Override
     public void lockRun(String kickoffId) {
-        jdbc.queryForList("SELECT kickoff_id FROM job_run WHERE kickoff_id = ? FOR UPDATE", kickoffId);
+        db.jdbc().queryForList("SELECT kickoff_id FROM job_run WHERE kickoff_id = ? FOR UPDATE", kickoffId);
     }
 
     @Override
     public boolean markDone(String kickoffId, int slice, String bounds, JobCounts c) {
-        return jdbc.update("UPDATE job_slice SET status = 'DONE', files_created = ?, rows_collected = ?, rows_rejected = ?,"
+        return db.jdbc().update("UPDATE job_slice SET status = 'DONE', files_created = ?, rows_collected = ?, rows_rejected = ?,"
                         + " rows_not_eligible = ?, finished_at = ? WHERE kickoff_id = ? AND slice_no = ? AND bounds = ?",
                 c.filesCreated(), c.rowsCollected(), c.rowsRejected(), c.rowsNotEligible(), db.now(), kickoffId,
                 slice, bounds) == 1;
@@ -83,7 +74,7 @@ class JdbcCollectionSlices implements CollectionSlices {
 
     @Override
     public Optional<JobCounts> totalIfAllDone(String kickoffId) {
-        return jdbc.queryForObject("SELECT COUNT(*), SUM(status <> 'DONE'), SUM(files_created), SUM(rows_collected),"
+        return db.jdbc().queryForObject("SELECT COUNT(*), SUM(status <> 'DONE'), SUM(files_created), SUM(rows_collected),"
                         + " SUM(rows_rejected), SUM(rows_not_eligible) FROM job_slice WHERE kickoff_id = ?",
                 (rs, i) -> rs.getInt(1) == 0 || rs.getInt(2) > 0 ? Optional.<JobCounts>empty()
                         : Optional.of(new JobCounts(rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6))),

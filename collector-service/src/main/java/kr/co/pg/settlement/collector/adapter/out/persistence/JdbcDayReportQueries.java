@@ -11,16 +11,10 @@ import java.util.Map;
 import kr.co.pg.settlement.collector.application.DayReport;
 import kr.co.pg.settlement.collector.application.DayReportQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
-@Repository
-class JdbcDayReportQueries implements DayReportQueries {
-
-    private final JdbcTemplate jdbc;
-
-    JdbcDayReportQueries(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
+@Component
+record JdbcDayReportQueries(JdbcTemplate jdbc) implements DayReportQueries {
 
     private Map<String, Long> counts(String sql, Object... args) {
         Map<String, Long> out = new LinkedHashMap<>();
@@ -41,35 +35,17 @@ class JdbcDayReportQueries implements DayReportQueries {
     }
 
     @Override
-    public Map<String, Long> registrationRequestsByStatus(LocalDate d) {
-        return requestsByStatus(REGISTRATION, d);
-    }
-
-    @Override
-    public Map<String, Long> registrationRejectionsByCode(LocalDate d) {
-        return decidedByCode(REGISTRATION, d);
-    }
-
-    @Override
-    public Map<String, Long> settlementRequestsByStatus(LocalDate d) {
-        return requestsByStatus(SETTLEMENT, d);
-    }
-
-    @Override
-    public Map<String, Long> settlementDecidedOnDayByCode(LocalDate d) {
-        return decidedByCode(SETTLEMENT, d);
-    }
-
-    /** The rows of D's files by their current status. */
-    private Map<String, Long> requestsByStatus(FlowTables f, LocalDate d) {
+    public Map<String, Long> requestsByStatus(Flow flow, LocalDate d) {
+        FlowTables f = FlowTables.of(flow);
         String status = "p." + f.status();
         return counts("SELECT " + status + ", COUNT(*) FROM " + f.requests() + " r JOIN " + f.rows() + " p"
                 + " ON p." + f.key() + " = r." + f.key() + " WHERE r.business_date = ? GROUP BY " + status
                 + " ORDER BY " + status, d);
     }
 
-    /** KIS's rejections of D's files and the local decisions D's request runs made, by code. */
-    private Map<String, Long> decidedByCode(FlowTables f, LocalDate d) {
+    @Override
+    public Map<String, Long> decidedByCode(Flow flow, LocalDate d) {
+        FlowTables f = FlowTables.of(flow);
         return counts("SELECT code, COUNT(*) FROM ("
                 + " SELECT r.result_code code FROM " + f.requests() + " r WHERE r.business_date = ? AND r.status = 'REJECTED'"
                 + " UNION ALL SELECT p." + f.resultCode() + " FROM " + f.rows() + " p WHERE " + f.localDecisions()
@@ -116,13 +92,8 @@ class JdbcDayReportQueries implements DayReportQueries {
     }
 
     @Override
-    public long stuckSubMerchants(LocalDateTime before) {
-        return number("SELECT COUNT(*)" + REGISTRATION.stuck(""), before);
-    }
-
-    @Override
-    public long stuckTransactions(LocalDateTime before) {
-        return number("SELECT COUNT(*)" + SETTLEMENT.stuck(""), before);
+    public long stuck(Flow flow, LocalDateTime before) {
+        return number("SELECT COUNT(*)" + FlowTables.of(flow).stuck(""), before);
     }
 
     @Override

@@ -5,19 +5,11 @@ import java.util.Optional;
 import kr.co.pg.settlement.collector.application.JobCounts;
 import kr.co.pg.settlement.collector.application.JobRuns;
 import kr.co.pg.settlement.events.status.JobRunStatus;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** The job_run aggregate through Spring Data JDBC. */
-@Repository
-class JdbcJobRuns implements JobRuns {
-
-    private final JobRunRepository runs;
-    private final ClockedJdbc db;
-
-    JdbcJobRuns(JobRunRepository runs, ClockedJdbc db) {
-        this.runs = runs;
-        this.db = db;
-    }
+@Component
+record JdbcJobRuns(JobRunRepository runs, ClockedJdbc db) implements JobRuns {
 
     @Override
     public Optional<String> status(String kickoffId) {

@@ -12,23 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** The kis_file aggregate through Spring Data JDBC: inserted whole, read by id, changed by guarded updates. */
-@Repository
-class JdbcKisFiles implements KisFiles {
+@Component
+record JdbcKisFiles(KisFileRepository files, JdbcAggregateOperations aggregates, ClockedJdbc db) implements KisFiles {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcKisFiles.class);
-
-    private final KisFileRepository files;
-    private final JdbcAggregateOperations aggregates;
-    private final ClockedJdbc db;
-
-    JdbcKisFiles(KisFileRepository files, JdbcAggregateOperations aggregates, ClockedJdbc db) {
-        this.files = files;
-        this.aggregates = aggregates;
-        this.db = db;
-    }
 
     @Override
     public KisFile create(FileType fileType, LocalDate businessDate, String kickoffId, int recordCount) {

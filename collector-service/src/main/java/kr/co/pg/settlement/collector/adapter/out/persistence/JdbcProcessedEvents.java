@@ -2,19 +2,13 @@ package kr.co.pg.settlement.collector.adapter.out.persistence;
 
 import kr.co.pg.settlement.collector.application.ProcessedEvents;
 import kr.co.pg.settlement.events.InvalidFieldException;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
-@Repository
-class JdbcProcessedEvents implements ProcessedEvents {
+@Component
+record JdbcProcessedEvents(ClockedJdbc db) implements ProcessedEvents {
 
     /** processed_event.event_id is VARCHAR(100). */
     static final int MAX_EVENT_ID_LENGTH = 100;
-
-    private final ClockedJdbc db;
-
-    JdbcProcessedEvents(ClockedJdbc db) {
-        this.db = db;
-    }
 
     /**
      * @throws InvalidFieldException for an event id that does not fit the table: the insert would fail ("Data too
@@ -26,7 +20,7 @@ class JdbcProcessedEvents implements ProcessedEvents {
             throw new InvalidFieldException(consumer + " event", "eventId", eventId,
                     "an event id is 1.." + MAX_EVENT_ID_LENGTH + " characters");
         }
-        return db.jdbc.update("INSERT IGNORE INTO processed_event (consumer, event_id, processed_at) VALUES (?, ?, ?)",
+        return db.jdbc().update("INSERT IGNORE INTO processed_event (consumer, event_id, processed_at) VALUES (?, ?, ?)",
                 consumer, eventId, db.now()) == 1;
     }
 }

@@ -11,12 +11,11 @@ import kr.co.pg.settlement.events.RegistrationFileRequested.Registration;
 import kr.co.pg.settlement.events.RegistrationResultsReceived.RegistrationResult;
 import kr.co.pg.settlement.events.status.KisRegStatus;
 import kr.co.pg.settlement.kis.protocol.FeeTier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
-@Repository
-class JdbcRegistrationStore implements RegistrationStore {
+@Component
+record JdbcRegistrationStore(ClockedJdbc db) implements RegistrationStore {
 
     /** R2 result code of an accepted record. */
     private static final String ACCEPTED = "0000";
@@ -32,17 +31,9 @@ class JdbcRegistrationStore implements RegistrationStore {
     private static final String FILE_ROWS = "registration_request r STRAIGHT_JOIN sub_merchant s"
             + " ON r.sub_merchant_id = s.sub_merchant_id";
 
-    private final JdbcTemplate jdbc;
-    private final ClockedJdbc db;
-
-    JdbcRegistrationStore(ClockedJdbc db) {
-        this.jdbc = db.jdbc;
-        this.db = db;
-    }
-
     @Override
     public List<SubMerchantCandidate> candidatesAfter(String afterId, int limit) {
-        return jdbc.query("SELECT " + SUB_MERCHANT_COLUMNS + " FROM sub_merchant s"
+        return db.jdbc().query("SELECT " + SUB_MERCHANT_COLUMNS + " FROM sub_merchant s"
                 + " WHERE s.kis_reg_status IN ('NONE', 'CHANGED', 'CLOSE_PENDING') AND s.sub_merchant_id > ?"
                 + " ORDER BY s.sub_merchant_id LIMIT ?", CANDIDATE, afterId, limit);
     }
@@ -50,8 +41,9 @@ class JdbcRegistrationStore implements RegistrationStore {
     @Override
     public int rejectLocally(List<Rejected> rejected) {
         LocalDateTime now = db.now();
-        int[][] counts = Batches.update(jdbc, "UPDATE sub_merchant SET kis_reg_status = 'REJECTED', kis_reg_result_code = ?,"
-                        + " kis_reg_result_msg = ?, kis_reg_updated_at = ? WHERE sub_merchant_id = ? AND kis_reg_status = ?",
+        int[][] counts = Batches.update(db.jdbc(), "UPDATE sub_merchant SET kis_reg_status = 'REJECTED',"
+                        + " kis_reg_result_code = ?, kis_reg_result_msg = ?, kis_reg_updated_at = ?"
+                        + " WHERE sub_merchant_id = ? AND kis_reg_status = ?",
                 rejected, 1000, r -> new Object[] {r.rejection().code(), Times.cut(r.rejection().message(), 100), now,
                         r.candidate().subMerchantId(), r.candidate().regStatus()});
         return Batches.sum(counts, rejected.size());
@@ -60,7 +52,7 @@ class JdbcRegistrationStore implements RegistrationStore {
     @Override
     public void insertRequests(String fileId, LocalDate businessDate, List<Registration> records) {
         LocalDateTime now = db.now();
-        Batches.update(jdbc, "INSERT INTO registration_request (file_id, seq, sub_merchant_id, request_type,"
+        Batches.update(db.jdbc(), "INSERT INTO registration_request (file_id, seq, sub_merchant_id, request_type,"
                         + " business_date, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'REQUESTED', ?, ?)",
                 records, 2000, r -> new Object[] {fileId, r.seq(), r.subMerchantId(), r.requestType(), businessDate,
                         now, now});
@@ -68,7 +60,7 @@ class JdbcRegistrationStore implements RegistrationStore {
 
     @Override
     public int markRequested(String fileId) {
-        return jdbc.update("UPDATE " + FILE_ROWS + " SET s.kis_reg_status = 'REQUESTED', s.kis_reg_updated_at = ?"
+        return db.jdbc().update("UPDATE " + FILE_ROWS + " SET s.kis_reg_status = 'REQUESTED', s.kis_reg_updated_at = ?"
                 + " WHERE r.file_id = ? AND s.kis_reg_status = CASE r.request_type WHEN 'N' THEN 'NONE'"
                 + " WHEN 'U' THEN 'CHANGED' WHEN 'C' THEN 'CLOSE_PENDING' END", db.now(), fileId);
     }
@@ -76,10 +68,10 @@ class JdbcRegistrationStore implements RegistrationStore {
     @Override
     public void markSent(String fileId) {
         LocalDateTime now = db.now();
-        jdbc.update("UPDATE " + FILE_ROWS + " SET s.kis_reg_status = 'SENT', s.kis_reg_updated_at = ?"
+        db.jdbc().update("UPDATE " + FILE_ROWS + " SET s.kis_reg_status = 'SENT', s.kis_reg_updated_at = ?"
                 + " WHERE r.file_id = ? AND r.status = 'REQUESTED' AND s.kis_reg_status = 'REQUESTED'", now, fileId);
-        jdbc.update("UPDATE registration_request SET status = 'SENT', updated_at = ? WHERE file_id = ? AND status = 'REQUESTED'",
-                now, fileId);
+        db.jdbc().update("UPDATE registration_request SET status = 'SENT', updated_at = ?"
+                + " WHERE file_id = ? AND status = 'REQUESTED'", now, fileId);
     }
 
     @Override
@@ -96,7 +88,7 @@ class JdbcRegistrationStore implements RegistrationStore {
         }
         LocalDateTime now = db.now();
         // an accepted record sets the tier fields as KIS sent them; a rejected one keeps those of an earlier registration
-        int[][] counts = Batches.update(jdbc, "UPDATE " + FILE_ROWS + " AND r.file_id = ? AND r.seq = ?"
+        int[][] counts = Batches.update(db.jdbc(), "UPDATE " + FILE_ROWS + " AND r.file_id = ? AND r.seq = ?"
                         + " SET s.kis_reg_status = ?, s.kis_reg_result_code = ?, s.kis_reg_result_msg = ?,"
                         + " s.fee_tier = IF(? = '0000', ?, s.fee_tier),"
                         + " s.tier_valid_from = IF(? = '0000', ?, s.tier_valid_from),"
@@ -120,7 +112,7 @@ class JdbcRegistrationStore implements RegistrationStore {
     @Override
     public List<Registration> openRecords(String fileId) {
         List<Registration> records = new ArrayList<>();
-        jdbc.query("SELECT r.request_type, " + SUB_MERCHANT_COLUMNS + " FROM " + FILE_ROWS
+        db.jdbc().query("SELECT r.request_type, " + SUB_MERCHANT_COLUMNS + " FROM " + FILE_ROWS
                 + " WHERE r.file_id = ? AND r.status IN ('REQUESTED', 'SENT') ORDER BY r.seq", rs -> {
                     SubMerchantCandidate c = CANDIDATE.mapRow(rs, 0);
                     records.add(new Registration(records.size() + 1, rs.getString("request_type"), c.subMerchantId(),
@@ -133,10 +125,10 @@ class JdbcRegistrationStore implements RegistrationStore {
     @Override
     public void moveToFile(String oldFileId, String newFileId, List<Registration> records) {
         LocalDateTime now = db.now();
-        Batches.update(jdbc, "UPDATE registration_request SET file_id = ?, seq = ?, status = 'REQUESTED', updated_at = ?"
+        Batches.update(db.jdbc(), "UPDATE registration_request SET file_id = ?, seq = ?, status = 'REQUESTED', updated_at = ?"
                         + " WHERE file_id = ? AND sub_merchant_id = ? AND status IN ('REQUESTED', 'SENT')",
                 records, 1000, r -> new Object[] {newFileId, r.seq(), now, oldFileId, r.subMerchantId()});
-        jdbc.update("UPDATE " + FILE_ROWS + " SET s.kis_reg_status = 'REQUESTED', s.kis_reg_updated_at = ?"
+        db.jdbc().update("UPDATE " + FILE_ROWS + " SET s.kis_reg_status = 'REQUESTED', s.kis_reg_updated_at = ?"
                 + " WHERE r.file_id = ? AND s.kis_reg_status = 'SENT'", now, newFileId);
     }
 

@@ -44,10 +44,10 @@ class JdbcSettlementStore implements SettlementStore {
     private final StagedSettlementResults stagedResults;
 
     JdbcSettlementStore(ClockedJdbc db) {
-        this.jdbc = db.jdbc;
-        this.named = new NamedParameterJdbcTemplate(db.jdbc);
+        this.jdbc = db.jdbc();
+        this.named = new NamedParameterJdbcTemplate(db.jdbc());
         this.db = db;
-        this.stagedResults = new StagedSettlementResults(db.jdbc);
+        this.stagedResults = new StagedSettlementResults(db.jdbc());
     }
 
     @Override
@@ -146,7 +146,8 @@ class JdbcSettlementStore implements SettlementStore {
         // both tables in one statement: the request rows are locked for update at once, in (file_id, seq) order as
         // the results of the same file lock them; a read lock first and an update later deadlocked with those
         jdbc.update("UPDATE " + FILE_ROWS + " SET t.diff_status = 'SENT', t.diff_updated_at = ?,"
-                + " r.status = 'SENT', r.updated_at = ? WHERE r.file_id = ? AND r.status = 'COLLECTED' AND t.diff_status = 'COLLECTED'", now, now, fileId);
+                + " r.status = 'SENT', r.updated_at = ? WHERE r.file_id = ? AND r.status = 'COLLECTED'"
+                + " AND t.diff_status = 'COLLECTED'", now, now, fileId);
     }
 
     @Override

@@ -5,33 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Map;
 import kr.co.pg.settlement.collector.application.JobCounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** job_run through Spring Data JDBC: a run's life RUNNING → FAILED → RUNNING again → DONE with its counts. */
 class JdbcJobRunsTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 24);
-    private static MigratedDatabase db;
-    private static ConfigurableApplicationContext context;
-    private static JdbcJobRuns runs;
-
-    @BeforeAll
-    static void database() {
-        db = new MigratedDatabase("job_runs_it");
-        context = PersistenceContext.on(db);
-        runs = context.getBean(JdbcJobRuns.class);
-    }
-
-    @AfterAll
-    static void close() {
-        context.close();
-    }
+    @RegisterExtension
+    static final PersistenceContext adapters = new PersistenceContext("job_runs_it");
 
     @Test
     void aRunFailsRunsAgainAndFinishesWithItsCounts() {
+        JdbcJobRuns runs = adapters.bean(JdbcJobRuns.class);
         assertThat(runs.status("k-run-1")).isEmpty();
         runs.start("k-run-1", "DIFF_SETTLEMENT_REQUEST", DAY);
         assertThat(runs.status("k-run-1")).contains("RUNNING");
@@ -41,14 +27,14 @@ class JdbcJobRunsTest {
         runs.fail("k-run-1", "x".repeat(1200));
         assertThat(runs.status("k-run-1")).contains("FAILED");
         assertThat(runs.anyRunning(DAY)).isFalse();
-        assertThat(db.jdbc.queryForObject("SELECT CHAR_LENGTH(message) FROM job_run WHERE kickoff_id = 'k-run-1'",
+        assertThat(adapters.jdbc().queryForObject("SELECT CHAR_LENGTH(message) FROM job_run WHERE kickoff_id = 'k-run-1'",
                 Integer.class)).isEqualTo(1000);
 
         runs.start("k-run-1", "DIFF_SETTLEMENT_REQUEST", DAY);
         assertThat(runs.status("k-run-1")).contains("RUNNING");
         runs.finish("k-run-1", new JobCounts(2, 15, 1, 3));
         assertThat(runs.status("k-run-1")).contains("DONE");
-        Map<String, Object> row = db.jdbc.queryForMap("SELECT job, business_date, files_created, rows_collected,"
+        Map<String, Object> row = adapters.jdbc().queryForMap("SELECT job, business_date, files_created, rows_collected,"
                 + " rows_rejected, rows_not_eligible, finished_at IS NOT NULL finished, message FROM job_run"
                 + " WHERE kickoff_id = 'k-run-1'");
         assertThat(row).containsEntry("job", "DIFF_SETTLEMENT_REQUEST").containsEntry("files_created", 2)

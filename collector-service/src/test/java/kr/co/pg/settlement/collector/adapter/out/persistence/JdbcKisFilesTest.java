@@ -8,29 +8,21 @@ import kr.co.pg.settlement.collector.application.FileSeqTakenException;
 import kr.co.pg.settlement.collector.application.KisFiles.KisFile;
 import kr.co.pg.settlement.events.status.KisFileStatus;
 import kr.co.pg.settlement.kis.protocol.FileType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Defect: a 409 FileFailed arriving after KIS accepted the file turned it REFUSED (and advised re-collecting its rows). */
 class JdbcKisFilesTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 24);
+    @RegisterExtension
+    static final PersistenceContext adapters = new PersistenceContext("kis_files_it");
     private static JdbcKisFiles files;
-    private static MigratedDatabase db;
-    private static ConfigurableApplicationContext context;
 
     @BeforeAll
-    static void database() {
-        db = new MigratedDatabase("kis_files_it");
-        context = PersistenceContext.on(db);
-        files = context.getBean(JdbcKisFiles.class);
-    }
-
-    @AfterAll
-    static void close() {
-        context.close();
+    static void adapter() {
+        files = adapters.bean(JdbcKisFiles.class);
     }
 
     private KisFileStatus status(String fileId) {
@@ -49,7 +41,7 @@ class JdbcKisFilesTest {
         files.markResultReceived(answered.fileId(), "R0000000000000000002");
         assertThat(files.markRefused(answered.fileId(), "E409", "duplicate file", null)).isFalse();
         assertThat(status(answered.fileId())).isEqualTo(KisFileStatus.RESULT_RECEIVED);
-        assertThat(db.jdbc.queryForObject("SELECT COUNT(*) FROM kis_file WHERE failure_code IS NOT NULL AND file_id IN (?, ?)",
+        assertThat(adapters.jdbc().queryForObject("SELECT COUNT(*) FROM kis_file WHERE failure_code IS NOT NULL AND file_id IN (?, ?)",
                 Integer.class, submitted.fileId(), answered.fileId())).isZero();
     }
 

@@ -10,7 +10,7 @@ import kr.co.pg.settlement.poller.application.PendingReceiptStore;
 import kr.co.pg.settlement.poller.domain.PendingReceipt;
 import kr.co.pg.settlement.poller.domain.PendingReceiptStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * pending_receipt through Spring Data JDBC ({@link PendingReceiptRepository}), new receipts in one batch. Claims are
@@ -18,18 +18,9 @@ import org.springframework.stereotype.Repository;
  * once never take the same receipt (the second waits for the first's rows and then sees them claimed). An instance
  * may re-claim its own unexpired claims (its rounds run one at a time).
  */
-@Repository
-class JdbcPendingReceiptStore implements PendingReceiptStore {
-
-    private final JdbcTemplate jdbc;
-    private final PendingReceiptRepository receipts;
-    private final Traceparents traceparents;
-
-    JdbcPendingReceiptStore(JdbcTemplate jdbc, PendingReceiptRepository receipts, Traceparents traceparents) {
-        this.jdbc = jdbc;
-        this.receipts = receipts;
-        this.traceparents = traceparents;
-    }
+@Component
+record JdbcPendingReceiptStore(JdbcTemplate jdbc, PendingReceiptRepository receipts, Traceparents traceparents)
+        implements PendingReceiptStore {
 
     @Override
     public void addIfAbsent(List<PendingReceipt> receipts, LocalDateTime submittedAt) {

@@ -110,10 +110,6 @@ final class Field {
         return maxMagnitude;
     }
 
-    String[] codes() {
-        return codes.clone();
-    }
-
     // ------------------------------------------------------------------ checking (reader, pass 1: FieldCheck)
 
     String describeCodes() {

@@ -154,9 +154,9 @@ class GatewayPoisonMessagesTest {
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 !kafka.events(Topics.FILE_SUBMITTED, s1, FileSubmitted.class).isEmpty()
                         && !kafka.events(Topics.FILE_SUBMITTED, r1, FileSubmitted.class).isEmpty());
-        System.out.println("OTHER-TYPE " + deadLetterReason(registrationAsSettlement));
-        System.out.println("OTHER-TYPE " + deadLetterReason(submittedAsSettlement));
-        System.out.println("OTHER-TYPE " + deadLetterReason(settlementAsRegistration));
+        assertThat(deadLetterReason(registrationAsSettlement)).contains("Cannot map `null` into type `long`");
+        assertThat(deadLetterReason(submittedAsSettlement)).contains("fileDate, createdAt and records are required");
+        assertThat(deadLetterReason(settlementAsRegistration)).contains("field requestType");
         assertThat(simulator.filesWithKey(s1)).hasSize(1);
         assertThat(simulator.filesWithKey(r1)).hasSize(1);
     }

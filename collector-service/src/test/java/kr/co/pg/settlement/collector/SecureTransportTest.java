@@ -26,12 +26,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -157,9 +154,8 @@ class SecureTransportTest {
     }
 
     private static Map<String, Object> adminClient() {
-        Map<String, Object> config = new HashMap<>(kafka.clientProperties(SecureKafka.ADMIN_USER,
-                kafka.adminPassword()));
-        config.put("bootstrap.servers", kafka.bootstrapServers());
+        Map<String, Object> config = kafka.clientConfig(SecureKafka.ADMIN_USER,
+                kafka.adminPassword());
         return config;
     }
 
@@ -178,7 +174,6 @@ class SecureTransportTest {
     }
 
     private static AclBinding allow(ResourceType type, String name, PatternType pattern, AclOperation operation) {
-        return new AclBinding(new ResourcePattern(type, name, pattern),
-                new AccessControlEntry("User:collector", "*", operation, AclPermissionType.ALLOW));
+        return SecureKafka.allow("collector", type, name, pattern, operation);
     }
 }

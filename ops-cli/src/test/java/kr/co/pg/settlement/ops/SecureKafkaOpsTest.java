@@ -13,13 +13,10 @@ import kr.co.pg.settlement.localstack.SecureKafka;
 import kr.co.pg.settlement.ops.OpsTestSupport.Run;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,7 +97,6 @@ class SecureKafkaOpsTest {
     }
 
     private static AclBinding allow(ResourceType type, String name, PatternType pattern, AclOperation operation) {
-        return new AclBinding(new ResourcePattern(type, name, pattern),
-                new AccessControlEntry("User:ops", "*", operation, AclPermissionType.ALLOW));
+        return SecureKafka.allow("ops", type, name, pattern, operation);
     }
 }

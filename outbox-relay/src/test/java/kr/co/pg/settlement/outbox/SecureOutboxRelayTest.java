@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,12 +23,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.acl.AccessControlEntry;
-import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -81,10 +76,9 @@ class SecureOutboxRelayTest {
         kafka.createUser("collector", "collector-pw");
         kafka.createUser("reader", "reader-pw");
         kafka.addAcls(List.of(
-                allow("collector", ResourceType.TOPIC, TOPIC, PatternType.LITERAL, AclOperation.WRITE),
-                allow("collector", ResourceType.TRANSACTIONAL_ID, "*", PatternType.LITERAL, AclOperation.WRITE),
-                allow("reader", ResourceType.TOPIC, TOPIC, PatternType.LITERAL, AclOperation.READ),
-                allow("reader", ResourceType.GROUP, "reader-", PatternType.PREFIXED, AclOperation.READ)));
+                SecureKafka.allow("collector", ResourceType.TOPIC, TOPIC, PatternType.LITERAL, AclOperation.WRITE),
+                SecureKafka.allow("reader", ResourceType.TOPIC, TOPIC, PatternType.LITERAL, AclOperation.READ),
+                SecureKafka.allow("reader", ResourceType.GROUP, "reader-", PatternType.PREFIXED, AclOperation.READ)));
     }
 
     @AfterAll
@@ -166,16 +160,9 @@ class SecureOutboxRelayTest {
     }
 
     private static Map<String, Object> client(String user, String password) {
-        Map<String, Object> config = new HashMap<>(kafka.clientProperties(user, password));
-        config.put("bootstrap.servers", kafka.bootstrapServers());
+        Map<String, Object> config = kafka.clientConfig(user, password);
         config.put("acks", "all");
         config.put("enable.idempotence", "true");
         return config;
-    }
-
-    private static AclBinding allow(String user, ResourceType type, String name, PatternType pattern,
-                                    AclOperation operation) {
-        return new AclBinding(new ResourcePattern(type, name, pattern),
-                new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW));
     }
 }

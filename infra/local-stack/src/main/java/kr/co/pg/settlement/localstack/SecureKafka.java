@@ -1,9 +1,5 @@
 package kr.co.pg.settlement.localstack;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +10,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * An embedded Kafka broker reachable only over SASL_SSL: TLS with a self-signed certificate made at start (clients
@@ -28,28 +30,20 @@ public final class SecureKafka implements KafkaBroker, AutoCloseable {
 
     private final EmbeddedKafka broker;
     private final ScramSecurity security;
-    private final Path dir;
 
-    private SecureKafka(EmbeddedKafka broker, ScramSecurity security, Path dir) {
+    private SecureKafka(EmbeddedKafka broker, ScramSecurity security) {
         this.broker = broker;
         this.security = security;
-        this.dir = dir;
     }
 
     /** Starts a broker with a new certificate and admin password (about 3-4 s). */
     public static SecureKafka start() {
-        Path dir;
+        TlsFiles tls = TlsFiles.temporary(StaleServers.KAFKA_PREFIX + "tls-");
+        ScramSecurity security = new ScramSecurity(tls, ADMIN_USER, UUID.randomUUID().toString());
         try {
-            dir = Files.createTempDirectory(StaleServers.KAFKA_PREFIX + "tls-");
-            StaleServers.markOwner(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary directory for the TLS files", e);
-        }
-        ScramSecurity security = new ScramSecurity(TlsFiles.generate(dir), ADMIN_USER, UUID.randomUUID().toString());
-        try {
-            return new SecureKafka(EmbeddedKafka.startTemporary(security), security, dir);
+            return new SecureKafka(EmbeddedKafka.startTemporary(security), security);
         } catch (RuntimeException e) {
-            deleteQuietly(dir);
+            tls.deleteQuietly();
             throw e;
         }
     }
@@ -89,9 +83,21 @@ public final class SecureKafka implements KafkaBroker, AutoCloseable {
 
     /** An admin client logged in as the super user. */
     public Admin admin() {
-        Map<String, Object> config = new HashMap<>(clientProperties(ADMIN_USER, security.adminPassword()));
+        return Admin.create(clientConfig(ADMIN_USER, security.adminPassword()));
+    }
+
+    /** A client's configuration logging in as {@code user}: bootstrap.servers and security, to add to. */
+    public Map<String, Object> clientConfig(String user, String password) {
+        Map<String, Object> config = new HashMap<>(clientProperties(user, password));
         config.put("bootstrap.servers", bootstrapServers());
-        return Admin.create(config);
+        return config;
+    }
+
+    /** An ACL allowing {@code user} the operation on the resource. */
+    public static AclBinding allow(String user, ResourceType type, String name, PatternType pattern,
+                                   AclOperation operation) {
+        return new AclBinding(new ResourcePattern(type, name, pattern),
+                new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW));
     }
 
     /** Kafka client settings (without bootstrap.servers) logging in as {@code user}. */
@@ -119,15 +125,7 @@ public final class SecureKafka implements KafkaBroker, AutoCloseable {
     @Override
     public void close() {
         broker.close();
-        deleteQuietly(dir);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try {
-            MariaDbBinaries.deleteRecursively(dir);
-        } catch (IOException e) {
-            // a leftover temporary directory holds only a test certificate
-        }
+        security.tls().deleteQuietly();
     }
 
     @Override

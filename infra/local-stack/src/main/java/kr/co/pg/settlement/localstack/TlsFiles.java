@@ -32,6 +32,26 @@ public record TlsFiles(Path keyStore, Path trustStore, String password, Path cer
 
     private static final String ALIAS = "local-stack";
 
+    /** A new certificate in a new temporary directory (deleted at the next start once this JVM is gone). */
+    static TlsFiles temporary(String prefix) {
+        try {
+            Path dir = Files.createTempDirectory(prefix);
+            StaleServers.markOwner(dir);
+            return generate(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for TLS test files", e);
+        }
+    }
+
+    /** Deletes the directory of the files. */
+    void deleteQuietly() {
+        try {
+            MariaDbBinaries.deleteRecursively(keyStore.getParent());
+        } catch (IOException e) {
+            // a leftover temporary directory holds only a test certificate
+        }
+    }
+
     /** Makes a new certificate and its files in {@code dir} (about a second: keytool runs once). */
     public static TlsFiles generate(Path dir) {
         try {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -16,14 +15,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -141,14 +137,12 @@ class SecureKafkaTest {
     }
 
     private static Map<String, Object> client(String user, String password) {
-        Map<String, Object> config = new HashMap<>(kafka.clientProperties(user, password));
-        config.put("bootstrap.servers", kafka.bootstrapServers());
+        Map<String, Object> config = kafka.clientConfig(user, password);
         return config;
     }
 
     private static AclBinding allow(String user, ResourceType type, String name, AclOperation operation) {
         PatternType pattern = type == ResourceType.GROUP ? PatternType.PREFIXED : PatternType.LITERAL;
-        return new AclBinding(new ResourcePattern(type, name, pattern),
-                new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW));
+        return SecureKafka.allow(user, type, name, pattern, operation);
     }
 }

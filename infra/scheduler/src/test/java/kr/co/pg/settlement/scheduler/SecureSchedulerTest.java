@@ -16,12 +16,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -90,9 +87,8 @@ class SecureSchedulerTest {
     @Test
     void leadsAndSendsTheDueKickoffsOverSaslSsl() {
         SchedulerInstances.awaitLeaderTicks(scheduler, 1);
-        Map<String, Object> config = new HashMap<>(kafka.clientProperties(SecureKafka.ADMIN_USER,
-                kafka.adminPassword()));
-        config.put("bootstrap.servers", kafka.bootstrapServers());
+        Map<String, Object> config = kafka.clientConfig(SecureKafka.ADMIN_USER,
+                kafka.adminPassword());
         config.put("group.id", "secure-scheduler-it");
         config.put("auto.offset.reset", "earliest");
         List<String> kickoffIds = new ArrayList<>();
@@ -113,7 +109,6 @@ class SecureSchedulerTest {
     }
 
     private static AclBinding allow(ResourceType type, String name, PatternType pattern, AclOperation operation) {
-        return new AclBinding(new ResourcePattern(type, name, pattern),
-                new AccessControlEntry("User:scheduler", "*", operation, AclPermissionType.ALLOW));
+        return SecureKafka.allow("scheduler", type, name, pattern, operation);
     }
 }

@@ -22,26 +22,10 @@ import org.slf4j.LoggerFactory;
  * receipt; same key, other content: conflict), one receipt per file identity, then the file is kept, journaled and
  * queued for processing.
  */
-final class FileIntake {
+record FileIntake(StateStore store, KisLedger ledger, ReceiptBook book, FaultControl faults,
+                  ReceiptProcessor processor, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(FileIntake.class);
-
-    private final StateStore store;
-    private final KisLedger ledger;
-    private final ReceiptBook book;
-    private final FaultControl faults;
-    private final ReceiptProcessor processor;
-    private final Clock clock;
-
-    FileIntake(StateStore store, KisLedger ledger, ReceiptBook book, FaultControl faults, ReceiptProcessor processor,
-               Clock clock) {
-        this.store = store;
-        this.ledger = ledger;
-        this.book = book;
-        this.faults = faults;
-        this.processor = processor;
-        this.clock = clock;
-    }
 
     /** An upload already on disk at {@code incoming} (moved away or deleted here). */
     IntakeResult intake(FileType type, String idempotencyKey, Path incoming, String contentSha256) {

@@ -85,22 +85,26 @@ class JdbcRecreatedFiles implements RecreatedFiles {
     @Override
     public void insertRegistrationRequests(RegistrationFileRequested file) {
         LocalDateTime now = Times.now(clock);
-        List<RegistrationFileRequested.Registration> records = file.records();
-        // an open request of the same day in an earlier file was moved here by the first run (a resend)
-        jdbc.batchUpdate("DELETE r FROM registration_request r JOIN kis_file f ON f.file_id = r.file_id"
-                        + " WHERE r.sub_merchant_id = ? AND r.business_date = ? AND r.request_type = ?"
-                        + " AND r.status IN ('REQUESTED', 'SENT') AND f.created_at < ?",
-                records, 2000, (ps, r) -> {
-                    ps.setString(1, r.subMerchantId());
-                    ps.setObject(2, file.businessDate());
-                    ps.setString(3, r.requestType());
-                    ps.setObject(4, file.createdAt());
-                });
+        List<Object[]> requests = file.records().stream()
+                .map(r -> new Object[] {r.subMerchantId(), r.requestType()}).toList();
+        if (requests.isEmpty()) {
+            return;
+        }
+        Map<String, Object> day = Map.of("date", file.businessDate(), "createdAt", file.createdAt(),
+                "requests", requests);
+        // an open request of the same day in an earlier file was moved here by the first run (a resend)...
+        named.update("DELETE r FROM registration_request r JOIN kis_file f ON f.file_id = r.file_id"
+                + " WHERE r.business_date = :date AND f.created_at < :createdAt AND r.status IN ('REQUESTED', 'SENT')"
+                + " AND (r.sub_merchant_id, r.request_type) IN (:requests)", day);
         // ...and a request a later file already holds stays there
+        Set<String> heldLater = new HashSet<>(named.queryForList("SELECT CONCAT(r.sub_merchant_id, '|', r.request_type)"
+                + " FROM registration_request r JOIN kis_file f ON f.file_id = r.file_id"
+                + " WHERE r.business_date = :date AND f.created_at > :createdAt"
+                + " AND (r.sub_merchant_id, r.request_type) IN (:requests)", day, String.class));
+        List<RegistrationFileRequested.Registration> records = file.records().stream()
+                .filter(r -> !heldLater.contains(r.subMerchantId() + "|" + r.requestType())).toList();
         jdbc.batchUpdate("INSERT INTO registration_request (file_id, seq, sub_merchant_id, request_type, business_date,"
-                        + " status, created_at, updated_at) SELECT ?, ?, ?, ?, ?, 'REQUESTED', ?, ? FROM DUAL"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM registration_request r JOIN kis_file f ON f.file_id = r.file_id"
-                        + " WHERE r.sub_merchant_id = ? AND r.business_date = ? AND r.request_type = ? AND f.created_at > ?)",
+                        + " status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'REQUESTED', ?, ?)",
                 records, 2000, (ps, r) -> {
                     ps.setString(1, file.fileId());
                     ps.setInt(2, r.seq());
@@ -109,10 +113,6 @@ class JdbcRecreatedFiles implements RecreatedFiles {
                     ps.setObject(5, file.businessDate());
                     ps.setObject(6, now);
                     ps.setObject(7, now);
-                    ps.setString(8, r.subMerchantId());
-                    ps.setObject(9, file.businessDate());
-                    ps.setString(10, r.requestType());
-                    ps.setObject(11, file.createdAt());
                 });
     }
 }

@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * settlement.outbox.*: the Debezium relay of outbox_event. DB host/port/database default to those of
- * spring.datasource.url; the user needs REPLICATION SLAVE/CLIENT, SELECT, RELOAD and CREATE (for the relay's state
- * tables) (spring.datasource.* by default). Every collector instance runs a relay; one relays, the others stand by
+ * spring.datasource.url, the user to spring.datasource.*; a user of its own needs only the grants of
+ * docs/outbox-relay.md "Database user" (REPLICATION SLAVE/CLIENT, SELECT on outbox_event, its two state tables). Every collector instance runs a relay; one relays, the others stand by
  * and try to take over every {@code standbyRetryInterval}. {@code serverId} must differ from the other binlog
  * readers of the server and be the SAME on all collector instances. Offsets live in the database: no local state.
  * TLS to MariaDB ({@code dbSslMode}: disable, required, verify_ca, verify_identity; {@code dbSslCa}: PEM file of the

@@ -32,7 +32,8 @@ import kr.co.pg.settlement.system.launch.ServiceLauncher;
  * The run command. Without arguments: the demo. Starts MariaDB and Kafka (data kept in .local/demo), the KIS
  * simulator and the services; creates a demo data set on the first run (or the next day's data on later
  * runs); drives the four jobs by kick-off messages; prints the day report and where everything listens;
- * runs until Ctrl-C.
+ * runs until Ctrl-C. {@code --infra-only}: MariaDB and Kafka of the demo without any service (for
+ * {@code settlement replay --execute}, which refuses while a group has members).
  * <p>
  * {@code --benchmark=N [--sub-merchants=M] [--instances=K] [--profile]}: the benchmark ({@link Benchmark}): a fresh
  * stack with each service in its own JVM, N approvals, M sub-merchants; prints the timings, the SQL floor, the peaks
@@ -57,11 +58,11 @@ public final class RunDay {
             }
             System.exit(0);
         } else {
-            demo(Path.of(a.getOrDefault("data-dir", ".local/demo")), a.containsKey("exit"));
+            demo(Path.of(a.getOrDefault("data-dir", ".local/demo")), a.containsKey("exit"), a.containsKey("infra-only"));
         }
     }
 
-    private static void demo(Path dataDir, boolean exitAfterReport) throws Exception {
+    private static void demo(Path dataDir, boolean exitAfterReport, boolean infraOnly) throws Exception {
         say("Starting MariaDB and Kafka (data kept in " + dataDir.toAbsolutePath() + ") ...");
         PersistentStack infra = LocalStack.startPersistent(dataDir.resolve("infra"),
                 Integer.parseInt(env("DEMO_DB_PORT", "13306")), Integer.parseInt(env("DEMO_KAFKA_PORT", "19092")));
@@ -69,6 +70,16 @@ public final class RunDay {
         KafkaBroker kafka = infra.kafka();
         db.createDatabase("settlement");
         db.createDatabase("kis_poller");
+        if (infraOnly) {
+            // no consumer is in any group: settlement replay --execute may move them; the next run consumes from there
+            CountDownLatch stopped = new CountDownLatch(1);
+            infra.closeFirst(stopped::countDown);
+            say("MariaDB " + db.host() + ":" + db.port() + " and Kafka " + kafka.bootstrapServers() + " run without the"
+                    + " services (./settlement ... --demo works, replay --execute included). Press Ctrl-C to stop; the"
+                    + " next ./run-day.sh starts the services, which consume from where the groups are.");
+            stopped.await();
+            return;
+        }
         SystemStack.Options options = new SystemStack.Options(kafka.bootstrapServers(), db.host(), db.port(),
                 db.username(), db.password(), "settlement", "kis_poller", dataDir.resolve("services"), CLIENT_ID,
                 kisSecret(dataDir), Integer.parseInt(env("DEMO_KIS_PORT", "18090")),
@@ -215,7 +226,7 @@ public final class RunDay {
             if (!arg.startsWith("--")) {
                 throw new IllegalArgumentException("unknown argument '" + arg + "'; use --benchmark=N [--sub-merchants=M]"
                         + " [--instances=K] [--profile],"
-                        + " --data-dir=DIR, --exit");
+                        + " --data-dir=DIR, --exit, --infra-only");
             }
             int eq = arg.indexOf('=');
             m.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "" : arg.substring(eq + 1));

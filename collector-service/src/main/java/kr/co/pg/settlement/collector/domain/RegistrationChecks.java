@@ -1,6 +1,8 @@
 package kr.co.pg.settlement.collector.domain;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import kr.co.pg.settlement.kis.protocol.BusinessNumber;
 import kr.co.pg.settlement.kis.protocol.Cp949;
 
@@ -17,17 +19,18 @@ public final class RegistrationChecks {
     public static final String MISSING_FIELD = "L103";
     public static final String DOES_NOT_FIT_FIELD = "L104";
 
-    /** R1 text fields and their width in CP949 bytes (kis-interface.md 3, "R1 data record"). */
-    record Width(String column, int bytes) {
+    /** An R1 text field: the column it is filled from and its width in CP949 bytes (kis-interface.md 3, R1). */
+    private record R1Field(String column, int bytes, Function<SubMerchantCandidate, String> value) {
     }
 
-    static final Width SUB_MERCHANT_ID = new Width("sub_merchant_id", 20);
-    static final Width BUSINESS_NAME = new Width("business_name", 50);
-    static final Width REPRESENTATIVE_NAME = new Width("representative_name", 20);
-    static final Width INDUSTRY_CODE = new Width("industry_code", 5);
-    static final Width PHONE = new Width("phone", 12);
-    static final Width POSTAL_CODE = new Width("postal_code", 5);
-    static final Width ADDRESS = new Width("address", 100);
+    private static final List<R1Field> R1_TEXT_FIELDS = List.of(
+            new R1Field("sub_merchant_id", 20, SubMerchantCandidate::subMerchantId),
+            new R1Field("business_name", 50, SubMerchantCandidate::businessName),
+            new R1Field("representative_name", 20, SubMerchantCandidate::representativeName),
+            new R1Field("industry_code", 5, SubMerchantCandidate::industryCode),
+            new R1Field("phone", 12, SubMerchantCandidate::phone),
+            new R1Field("postal_code", 5, SubMerchantCandidate::postalCode),
+            new R1Field("address", 100, SubMerchantCandidate::address));
 
     public static Optional<LocalRejection> check(SubMerchantCandidate s) {
         if (!BusinessNumber.isValid(s.businessNo())) {
@@ -49,15 +52,11 @@ public final class RegistrationChecks {
     }
 
     private static Optional<LocalRejection> doesNotFit(SubMerchantCandidate s) {
-        String[] values = {s.subMerchantId(), s.businessName(), s.representativeName(), s.industryCode(), s.phone(),
-                s.postalCode(), s.address()};
-        Width[] widths = {SUB_MERCHANT_ID, BUSINESS_NAME, REPRESENTATIVE_NAME, INDUSTRY_CODE, PHONE, POSTAL_CODE,
-                ADDRESS};
-        for (int i = 0; i < values.length; i++) {
-            int bytes = Cp949.byteLength(values[i]);
-            if (bytes > widths[i].bytes()) {
-                return Optional.of(new LocalRejection(DOES_NOT_FIT_FIELD, widths[i].column() + " is " + bytes
-                        + " CP949 bytes, the R1 field holds " + widths[i].bytes() + "; shorten it and set CHANGED/NONE"));
+        for (R1Field field : R1_TEXT_FIELDS) {
+            int bytes = Cp949.byteLength(field.value().apply(s));
+            if (bytes > field.bytes()) {
+                return Optional.of(new LocalRejection(DOES_NOT_FIT_FIELD, field.column() + " is " + bytes
+                        + " CP949 bytes, the R1 field holds " + field.bytes() + "; shorten it and set CHANGED/NONE"));
             }
         }
         if (s.phone() != null && !s.phone().chars().allMatch(c -> c >= '0' && c <= '9')) {

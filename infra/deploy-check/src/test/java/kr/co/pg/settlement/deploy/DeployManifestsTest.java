@@ -33,7 +33,7 @@ class DeployManifestsTest {
     @Test
     void kubernetesManifestsFollowTheRules() throws IOException {
         List<Map<String, Object>> documents = kubernetesDocuments();
-        assertThat(KubernetesRules.check(documents, YML_VARS)).isEmpty();
+        assertThat(KubernetesRules.check(documents, YML_VARS, Repo.documentedSecrets())).isEmpty();
     }
 
     @Test
@@ -99,7 +99,7 @@ class DeployManifestsTest {
                           readinessProbe: { httpGet: { path: /actuator/health, port: http } }
                           resources: { limits: { memory: 512Mi } }
                 """;
-        List<String> violations = KubernetesRules.check(Repo.yamlDocuments(broken), YML_VARS);
+        List<String> violations = KubernetesRules.check(Repo.yamlDocuments(broken), YML_VARS, Repo.documentedSecrets());
         assertThat(violations).anySatisfy(v -> assertThat(v).contains("Secret kis-credentials").contains("never committed"));
         assertThat(violations).anySatisfy(v -> assertThat(v).contains("ConfigMap broken-config").contains("SETTLEMENT_DB_PASSWORD"));
         assertThat(violations).anySatisfy(v -> assertThat(v).contains("KIS_SECRET").contains("secretKeyRef"));
@@ -131,7 +131,7 @@ class DeployManifestsTest {
                 metadata: { name: scheduler, namespace: kis-settlement }
                 spec: { minAvailable: 1, selector: { matchLabels: { app: scheduler } } }
                 """;
-        assertThat(KubernetesRules.check(Repo.yamlDocuments(manifests), YML_VARS))
+        assertThat(KubernetesRules.check(Repo.yamlDocuments(manifests), YML_VARS, Repo.documentedSecrets()))
                 .anySatisfy(v -> assertThat(v).contains("blocks every node drain"))
                 .anySatisfy(v -> assertThat(v).contains("no containers"));
     }

@@ -25,9 +25,24 @@ final class EnvironmentRules {
      * A secret that has a file alternative (KIS_SECRET / KIS_SECRET_FILE) needs one of the two.
      */
     static final Pattern OPTIONAL = Pattern.compile(
-            "KIS_TLS_.*|KIS_SIMULATOR_TLS_.*|SCHEDULER_HOLIDAYS_DIR|SETTLEMENT_TOPIC_PARTITIONS|LOG_FORMAT"
-                    // Kafka transport security: PLAINTEXT unless set (docs/production.md "Kafka security")
-                    + "|KAFKA_SECURITY_PROTOCOL|KAFKA_SSL_.*|KAFKA_SASL_.*");
+            "KIS_TLS_.*|KIS_SIMULATOR_TLS_.*|SCHEDULER_HOLIDAYS_DIR|SETTLEMENT_TOPIC_PARTITIONS|LOG_FORMAT");
+
+    /** Kafka transport security (docs/production.md "Kafka security"); required in Kubernetes, see TransportSecurityRules. */
+    static final Pattern KAFKA_SECURITY = Pattern.compile("KAFKA_SECURITY_PROTOCOL|KAFKA_SSL_TRUSTSTORE_(LOCATION|PASSWORD|TYPE)"
+            + "|KAFKA_SASL_(MECHANISM|USERNAME|PASSWORD|JAAS_CONFIG)");
+
+    /**
+     * Read without a placeholder in the yml, allowed where the yml reads the marker variable: the ops console takes
+     * the Kafka security variables straight from the environment (OpsEnvironment), the collector's outbox relay its
+     * TLS settings by relaxed binding (settlement.outbox.db-ssl-mode, db-ssl-ca).
+     */
+    static final Map<Pattern, String> READ_WITHOUT_PLACEHOLDER = Map.of(
+            KAFKA_SECURITY, "KAFKA_BOOTSTRAP_SERVERS",
+            Pattern.compile("SETTLEMENT_OUTBOX_DBSSL(MODE|CA)"), "SETTLEMENT_OUTBOX_SERVER_ID");
+
+    /** A whole sasl.jaas.config replaces the SCRAM user and password (and the other way round). */
+    private static final String JAAS_CONFIG = "KAFKA_SASL_JAAS_CONFIG";
+    private static final Set<String> SCRAM_USER = Set.of("KAFKA_SASL_USERNAME", "KAFKA_SASL_PASSWORD");
 
     /** Must be set wherever the service runs: what differs between environments (compose checks only these). */
     static final Pattern ENVIRONMENT_SPECIFIC = Pattern.compile(
@@ -58,6 +73,9 @@ final class EnvironmentRules {
                     || (plainAlternative != null && ymlVars.containsKey(plainAlternative) && set.contains(plainAlternative))) {
                 continue;
             }
+            if (name.equals(JAAS_CONFIG) && set.containsAll(SCRAM_USER) || SCRAM_USER.contains(name) && set.contains(JAAS_CONFIG)) {
+                continue;
+            }
             if (name.equals("KIS_SECRET") && set.contains("KIS_SIMULATOR_SECRET_FILE")
                     || name.equals("KIS_SIMULATOR_SECRET_FILE") && set.contains("KIS_SECRET")) {
                 continue;
@@ -75,7 +93,7 @@ final class EnvironmentRules {
         }
         Set<String> unknown = new TreeSet<>();
         for (String name : set) {
-            if (!ymlVars.containsKey(name) && !GENERIC.matcher(name).matches()) {
+            if (!ymlVars.containsKey(name) && !GENERIC.matcher(name).matches() && !readWithoutPlaceholder(name, ymlVars)) {
                 unknown.add(name);
             }
         }
@@ -83,6 +101,11 @@ final class EnvironmentRules {
             violations.add(where + ": sets " + unknown + " that its yml never reads (misspelt or stale)");
         }
         return violations;
+    }
+
+    private static boolean readWithoutPlaceholder(String name, Map<String, String> ymlVars) {
+        return READ_WITHOUT_PLACEHOLDER.entrySet().stream()
+                .anyMatch(e -> e.getKey().matcher(name).matches() && ymlVars.containsKey(e.getValue()));
     }
 
     static boolean isSecret(String name) {

@@ -26,15 +26,25 @@ final class KubernetesRules {
 
     private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)([mMgG])");
 
+    /** What a container's environment holds: literal values (also from ConfigMaps) and references to Secrets. */
+    record ContainerEnv(Set<String> names, Map<String, String> values, Map<String, SecretKey> secretRefs) {
+    }
+
+    record SecretKey(String secret, String key) {
+    }
+
     /**
-     * @param documents every document of every manifest file
-     * @param ymlVarsOf the yml variables of the service a Deployment runs (by Deployment name); null = unknown
-     *                  Deployment (a violation)
+     * @param documents         every document of every manifest file
+     * @param ymlVarsOf         the yml variables of the service a Deployment runs (by Deployment name); null = unknown
+     *                          Deployment (a violation)
+     * @param documentedSecrets the Secrets operators are told to create (name -> keys, {@link Repo#documentedSecrets})
      */
-    static List<String> check(List<Map<String, Object>> documents, Function<String, Map<String, String>> ymlVarsOf) {
+    static List<String> check(List<Map<String, Object>> documents, Function<String, Map<String, String>> ymlVarsOf,
+                              Map<String, Set<String>> documentedSecrets) {
         List<String> violations = new ArrayList<>();
         Map<String, Map<String, Object>> configMaps = new HashMap<>();
         List<Map<String, Object>> deployments = new ArrayList<>();
+        List<Map<String, Object>> jobs = new ArrayList<>();
         List<Map<String, Object>> budgets = new ArrayList<>();
         List<Map<String, Object>> services = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -68,6 +78,7 @@ final class KubernetesRules {
                     }
                 }
                 case "Deployment" -> deployments.add(doc);
+                case "Job" -> jobs.add(doc);
                 case "PodDisruptionBudget" -> budgets.add(doc);
                 case "Service" -> services.add(doc);
                 default -> {
@@ -75,14 +86,55 @@ final class KubernetesRules {
             }
         }
         for (Map<String, Object> deployment : deployments) {
-            checkDeployment(deployment, configMaps, budgets, services, ymlVarsOf, violations);
+            checkDeployment(deployment, configMaps, budgets, services, ymlVarsOf, documentedSecrets, violations);
+        }
+        for (Map<String, Object> job : jobs) {
+            String name = Y.text(job, "metadata", "name");
+            Map<String, Object> podSpec = Y.map(job, "spec", "template", "spec");
+            checkPodSecrets("Job " + name, podSpec, documentedSecrets, violations);
+            for (Object container : Y.list(podSpec, "containers")) {
+                String cid = "Job " + name + " container " + Y.text(container, "name");
+                ContainerEnv env = collectEnvironment(cid, container, configMaps, documentedSecrets, violations);
+                violations.addAll(TransportSecurityRules.check(cid, name, env, container, podSpec, documentedSecrets));
+            }
         }
         return violations;
     }
 
+    /** Every Secret a pod mounts is one operators are told to create, with the keys it projects. */
+    private static void checkPodSecrets(String id, Map<String, Object> podSpec, Map<String, Set<String>> documentedSecrets,
+                                        List<String> violations) {
+        for (Object volume : Y.list(podSpec, "volumes")) {
+            String secret = Y.text(volume, "secret", "secretName");
+            if (secret == null) {
+                continue;
+            }
+            List<Object> items = Y.list(volume, "secret", "items");
+            if (items.isEmpty()) {
+                checkDocumented(id + " volume " + Y.text(volume, "name"), secret, null, documentedSecrets, violations);
+            }
+            for (Object item : items) {
+                checkDocumented(id + " volume " + Y.text(volume, "name"), secret, Y.text(item, "key"), documentedSecrets,
+                        violations);
+            }
+        }
+    }
+
+    private static void checkDocumented(String where, String secret, String key, Map<String, Set<String>> documentedSecrets,
+                                        List<String> violations) {
+        Set<String> keys = documentedSecrets.get(secret);
+        if (keys == null) {
+            violations.add(where + ": Secret " + secret + " is not among the Secrets docs/production.md tells operators"
+                    + " to create (kubectl create secret generic ...; documented: " + documentedSecrets.keySet() + ")");
+        } else if (key != null && !keys.contains(key)) {
+            violations.add(where + ": Secret " + secret + " has no documented key " + key + " (documented: " + keys + ")");
+        }
+    }
+
     private static void checkDeployment(Map<String, Object> deployment, Map<String, Map<String, Object>> configMaps,
                                         List<Map<String, Object>> budgets, List<Map<String, Object>> services,
-                                        Function<String, Map<String, String>> ymlVarsOf, List<String> violations) {
+                                        Function<String, Map<String, String>> ymlVarsOf,
+                                        Map<String, Set<String>> documentedSecrets, List<String> violations) {
         String name = Y.text(deployment, "metadata", "name");
         String id = "Deployment " + name;
         Map<String, Object> selector = Y.map(deployment, "spec", "selector", "matchLabels");
@@ -118,6 +170,7 @@ final class KubernetesRules {
         if (containers.isEmpty()) {
             violations.add(id + ": no containers");
         }
+        checkPodSecrets(id, podSpec, documentedSecrets, violations);
         for (Object container : containers) {
             String cid = id + " container " + Y.text(container, "name");
             if (Y.text(container, "image") == null || Y.text(container, "image").isBlank()) {
@@ -131,40 +184,9 @@ final class KubernetesRules {
             checkProbe(cid, container, "livenessProbe", LIVENESS, portNames, violations);
             checkProbe(cid, container, "readinessProbe", READINESS, portNames, violations);
 
-            Set<String> envNames = new HashSet<>();
-            Map<String, String> envValues = new HashMap<>();
-            for (Object env : Y.list(container, "env")) {
-                String envName = Y.text(env, "name");
-                envNames.add(envName);
-                Object valueFrom = Y.get(env, "valueFrom");
-                if (EnvironmentRules.isSecret(envName) && Y.get(env, "valueFrom", "secretKeyRef") == null) {
-                    violations.add(cid + ": env " + envName + " must come from valueFrom.secretKeyRef, never a value");
-                }
-                if (valueFrom == null) {
-                    envValues.put(envName, Y.text(env, "value"));
-                }
-                String configMapName = Y.text(env, "valueFrom", "configMapKeyRef", "name");
-                if (configMapName != null && !configMaps.containsKey(configMapName)) {
-                    violations.add(cid + ": env " + envName + " refers to missing ConfigMap " + configMapName);
-                }
-            }
-            for (Object source : Y.list(container, "envFrom")) {
-                if (Y.get(source, "secretRef") != null) {
-                    violations.add(cid + ": envFrom.secretRef - reference each secret with secretKeyRef");
-                }
-                String configMapName = Y.text(source, "configMapRef", "name");
-                if (configMapName != null) {
-                    Map<String, Object> configMap = configMaps.get(configMapName);
-                    if (configMap == null) {
-                        violations.add(cid + ": envFrom refers to missing ConfigMap " + configMapName);
-                    } else {
-                        Y.map(configMap, "data").forEach((k, v) -> {
-                            envNames.add(k);
-                            envValues.putIfAbsent(k, String.valueOf(v));
-                        });
-                    }
-                }
-            }
+            ContainerEnv env = collectEnvironment(cid, container, configMaps, documentedSecrets, violations);
+            Set<String> envNames = env.names();
+            Map<String, String> envValues = env.values();
 
             checkResources(cid, container, envValues.get("JAVA_TOOL_OPTIONS"), violations);
 
@@ -174,7 +196,63 @@ final class KubernetesRules {
             } else {
                 violations.addAll(EnvironmentRules.check(cid, ymlVars, envNames, true));
             }
+            violations.addAll(TransportSecurityRules.check(cid, name, env, container, podSpec, documentedSecrets));
         }
+    }
+
+    private static ContainerEnv collectEnvironment(String cid, Object container, Map<String, Map<String, Object>> configMaps,
+                                                   Map<String, Set<String>> documentedSecrets, List<String> violations) {
+        Set<String> envNames = new HashSet<>();
+        Map<String, String> envValues = new HashMap<>();
+        Map<String, SecretKey> secretRefs = new HashMap<>();
+        for (Object env : Y.list(container, "env")) {
+            String envName = Y.text(env, "name");
+            envNames.add(envName);
+            Object valueFrom = Y.get(env, "valueFrom");
+            if (EnvironmentRules.isSecret(envName) && Y.get(env, "valueFrom", "secretKeyRef") == null) {
+                violations.add(cid + ": env " + envName + " must come from valueFrom.secretKeyRef, never a value");
+            }
+            if (valueFrom == null) {
+                envValues.put(envName, Y.text(env, "value"));
+            }
+            String configMapName = Y.text(env, "valueFrom", "configMapKeyRef", "name");
+            if (configMapName != null && !configMaps.containsKey(configMapName)) {
+                violations.add(cid + ": env " + envName + " refers to missing ConfigMap " + configMapName);
+            } else if (configMapName != null) {
+                String key = Y.text(env, "valueFrom", "configMapKeyRef", "key");
+                String value = Y.text(configMaps.get(configMapName), "data", key);
+                if (value == null) {
+                    violations.add(cid + ": env " + envName + " refers to key " + key + " that ConfigMap "
+                            + configMapName + " does not have");
+                } else {
+                    envValues.put(envName, value);
+                }
+            }
+            String secret = Y.text(env, "valueFrom", "secretKeyRef", "name");
+            if (secret != null) {
+                String key = Y.text(env, "valueFrom", "secretKeyRef", "key");
+                secretRefs.put(envName, new SecretKey(secret, key));
+                checkDocumented(cid + " env " + envName, secret, key, documentedSecrets, violations);
+            }
+        }
+        for (Object source : Y.list(container, "envFrom")) {
+            if (Y.get(source, "secretRef") != null) {
+                violations.add(cid + ": envFrom.secretRef - reference each secret with secretKeyRef");
+            }
+            String configMapName = Y.text(source, "configMapRef", "name");
+            if (configMapName != null) {
+                Map<String, Object> configMap = configMaps.get(configMapName);
+                if (configMap == null) {
+                    violations.add(cid + ": envFrom refers to missing ConfigMap " + configMapName);
+                } else {
+                    Y.map(configMap, "data").forEach((k, v) -> {
+                        envNames.add(k);
+                        envValues.putIfAbsent(k, String.valueOf(v));
+                    });
+                }
+            }
+        }
+        return new ContainerEnv(envNames, envValues, secretRefs);
     }
 
     private static void checkProbe(String cid, Object container, String probe, String path, Set<String> portNames,

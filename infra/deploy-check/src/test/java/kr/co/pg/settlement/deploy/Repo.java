@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -57,11 +60,34 @@ final class Repo {
                 continue;
             }
             Matcher m = PLACEHOLDER.matcher(line);
-            while (m.find()) {
+            // from just inside each match: a default may hold further placeholders (the JAAS line's user, password)
+            for (int from = 0; m.find(from); from = m.start() + 2) {
                 variables.putIfAbsent(m.group(1), m.group(2));
             }
         }
         return variables;
+    }
+
+    private static final Pattern SECRET_COMMAND = Pattern.compile("create secret generic ([a-z0-9.-]+)([^\\n]*)");
+    private static final Pattern SECRET_KEY = Pattern.compile("--from-(?:literal|file)=([A-Za-z0-9._-]+)=");
+
+    /** The Secrets operators create, from the kubectl commands of docs/production.md: name -> its keys. */
+    static Map<String, Set<String>> documentedSecrets() {
+        return documentedSecrets(read(root().resolve("docs/production.md")));
+    }
+
+    static Map<String, Set<String>> documentedSecrets(String doc) {
+        Map<String, Set<String>> secrets = new TreeMap<>();
+        // a command continued over several lines (backslash, newline) as one line
+        Matcher command = SECRET_COMMAND.matcher(doc.replace("\\\n", " "));
+        while (command.find()) {
+            Set<String> keys = secrets.computeIfAbsent(command.group(1), n -> new TreeSet<>());
+            Matcher key = SECRET_KEY.matcher(command.group(2));
+            while (key.find()) {
+                keys.add(key.group(1));
+            }
+        }
+        return secrets;
     }
 
     static Path root() {

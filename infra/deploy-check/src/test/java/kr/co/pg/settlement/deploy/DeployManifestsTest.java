@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class DeployManifestsTest {
 
-    private static final Function<String, Map<String, String>> YML_VARS = name -> {
+    static final Function<String, Map<String, String>> YML_VARS = name -> {
         Repo.Service service = Repo.SERVICES.get(name);
         return service == null ? null : service.environmentVariables();
     };

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,11 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with sslMode=verify-full, the outbox relay likewise, every Secret one docs/production.md tells operators to create.
  */
 class TransportSecurityTest {
-
-    private static final Function<String, Map<String, String>> YML_VARS = name -> {
-        Repo.Service service = Repo.SERVICES.get(name);
-        return service == null ? null : service.environmentVariables();
-    };
 
     static final List<String> KAFKA_VARIABLES = List.of("KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM",
             "KAFKA_SASL_USERNAME", "KAFKA_SASL_PASSWORD", "KAFKA_SSL_TRUSTSTORE_LOCATION",
@@ -159,7 +153,7 @@ class TransportSecurityTest {
 
     @Test
     void composeMayStayPlaintextButKubernetesMayNot() {
-        Map<String, String> collector = YML_VARS.apply("collector-service");
+        Map<String, String> collector = DeployManifestsTest.YML_VARS.apply("collector-service");
         Set<String> withoutSecurity = Set.of("KAFKA_BOOTSTRAP_SERVERS", "SETTLEMENT_DB_URL");
         assertThat(EnvironmentRules.check("compose", collector, withoutSecurity, false))
                 .noneSatisfy(v -> assertThat(v).contains("KAFKA_SECURITY_PROTOCOL"));
@@ -171,7 +165,7 @@ class TransportSecurityTest {
     // --- helpers: the parsed manifests are mutable maps and lists ---
 
     private static List<String> violations(List<Map<String, Object>> docs) {
-        return KubernetesRules.check(docs, YML_VARS, Repo.documentedSecrets());
+        return KubernetesRules.check(docs, DeployManifestsTest.YML_VARS, Repo.documentedSecrets());
     }
 
     /** From the container's env if it is there, otherwise from the ConfigMap its envFrom names. */

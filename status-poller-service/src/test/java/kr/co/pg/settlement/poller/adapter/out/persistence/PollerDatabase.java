@@ -16,7 +16,6 @@ import kr.co.pg.settlement.localstack.MariaDbServer;
 import kr.co.pg.settlement.poller.domain.PendingReceipt;
 import org.flywaydb.core.Flyway;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.jdbc.repository.config.AbstractJdbcConfiguration;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
@@ -46,7 +45,12 @@ final class PollerDatabase {
     /** Holds no thread or pool: left to the garbage collector with the test. */
     private static AnnotationConfigApplicationContext repositories(DataSource dataSource) {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-        context.registerBean(DataSource.class, () -> dataSource);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        context.registerBean(JdbcTemplate.class, () -> jdbc);
+        context.registerBean("namedParameterJdbcTemplate", NamedParameterJdbcOperations.class,
+                () -> new NamedParameterJdbcTemplate(jdbc));
+        context.registerBean("transactionManager", PlatformTransactionManager.class,
+                () -> new DataSourceTransactionManager(dataSource));
         context.registerBean(Traceparents.class, () -> new Traceparents(Tracer.NOOP, Propagator.NOOP));
         context.register(Store.class);
         context.refresh();
@@ -57,21 +61,6 @@ final class PollerDatabase {
     @EnableJdbcRepositories(basePackageClasses = JdbcPendingReceiptStore.class)
     @Import(JdbcPendingReceiptStore.class)
     static class Store extends AbstractJdbcConfiguration {
-
-        @Bean
-        JdbcTemplate jdbcTemplate(DataSource dataSource) {
-            return new JdbcTemplate(dataSource);
-        }
-
-        @Bean
-        NamedParameterJdbcOperations namedParameterJdbcTemplate(JdbcTemplate jdbc) {
-            return new NamedParameterJdbcTemplate(jdbc);
-        }
-
-        @Bean
-        PlatformTransactionManager transactionManager(DataSource dataSource) {
-            return new DataSourceTransactionManager(dataSource);
-        }
     }
 
     List<PendingReceipt> addReceipts(int count, FileType type, LocalDateTime submittedAt) {

@@ -17,24 +17,10 @@ import org.springframework.stereotype.Service;
 
 /** SUBMERCHANT_REGISTRATION_REQUEST: one transaction per chunk = one R1 file (+ local rejections). */
 @Service
-class RegistrationCollector {
+record RegistrationCollector(RegistrationStore store, KisFiles files, Outbox outbox, ChunkTransactions chunks,
+                             CollectionSizes sizes) {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrationCollector.class);
-
-    private final RegistrationStore store;
-    private final KisFiles files;
-    private final Outbox outbox;
-    private final ChunkTransactions chunks;
-    private final int fileSize;
-
-    RegistrationCollector(RegistrationStore store, KisFiles files, Outbox outbox, ChunkTransactions chunks,
-                          CollectionSizes sizes) {
-        this.store = store;
-        this.files = files;
-        this.outbox = outbox;
-        this.chunks = chunks;
-        this.fileSize = sizes.registrationFileSize;
-    }
 
     /** @param filesCreatedAt the files' creation time: the kick-off's, so a re-run of it renders identical files */
     JobCounts run(String kickoffId, LocalDate businessDate, LocalDateTime filesCreatedAt) {
@@ -57,7 +43,7 @@ class RegistrationCollector {
 
     private ChunkResult collectChunk(String kickoffId, LocalDate businessDate, String afterId,
                                      LocalDateTime filesCreatedAt) {
-        List<SubMerchantCandidate> candidates = store.candidatesAfter(afterId, fileSize);
+        List<SubMerchantCandidate> candidates = store.candidatesAfter(afterId, sizes.registrationFileSize);
         if (candidates.isEmpty()) {
             return new ChunkResult(0, afterId, JobCounts.NONE);
         }

@@ -28,29 +28,11 @@ import org.springframework.stereotype.Service;
  * disjoint rows. A page whose rows another run changed meanwhile is re-read within its own bounds and redone.
  */
 @Service
-class SettlementCollector {
+record SettlementCollector(SettlementStore store, KisFiles files, FileSequences sequences, Outbox outbox,
+                           ChunkTransactions chunks, CollectionSizes sizes) {
 
     private static final Logger log = LoggerFactory.getLogger(SettlementCollector.class);
     private static final int PAGE_ATTEMPTS = 10;
-
-    private final SettlementStore store;
-    private final KisFiles files;
-    private final FileSequences sequences;
-    private final Outbox outbox;
-    private final ChunkTransactions chunks;
-    private final int fileSize;
-    private final int writerThreads;
-
-    SettlementCollector(SettlementStore store, KisFiles files, FileSequences sequences, Outbox outbox,
-                        ChunkTransactions chunks, CollectionSizes sizes) {
-        this.store = store;
-        this.files = files;
-        this.sequences = sequences;
-        this.outbox = outbox;
-        this.chunks = chunks;
-        this.fileSize = sizes.settlementFileSize;
-        this.writerThreads = sizes.writerThreads;
-    }
 
     /**
      * Which file sequences a slice's files take, and when they are created (see SettlementSliceRequested): the n-th
@@ -77,11 +59,11 @@ class SettlementCollector {
                 : new SettlementStore.CandidateCursor(businessDate.atStartOfDay(), "");
         Run run = new Run(kickoffId, businessDate, policy, sameDayPairs, plan.createdAt());
         JobCounts total;
-        try (PageWriters writers = new PageWriters("diff-collect-" + kickoffId, writerThreads)) {
+        try (PageWriters writers = new PageWriters("diff-collect-" + kickoffId, sizes.writerThreads)) {
             SettlementStore.CandidateCursor from = after;
             int filesPlanned = 0;
             while (true) {
-                List<TransactionCandidate> page = store.candidatesBetween(businessDate, from, end, fileSize);
+                List<TransactionCandidate> page = store.candidatesBetween(businessDate, from, end, sizes.settlementFileSize);
                 if (page.isEmpty()) {
                     break;
                 }
@@ -155,7 +137,7 @@ class SettlementCollector {
                             SettlementStore.CandidateCursor upTo, int plannedSeq) {
             Page page = new Page(firstRead, plannedSeq);
             return chunks.chunk("settlement page after " + from, PAGE_ATTEMPTS, () -> collect(page.rows != null
-                    ? page.rows : store.candidatesBetween(businessDate, from, upTo, fileSize), page), conflict -> {
+                    ? page.rows : store.candidatesBetween(businessDate, from, upTo, sizes.settlementFileSize), page), conflict -> {
                         if (conflict instanceof FileSeqTakenException) {
                             // another transaction (a resend, a registration-style MAX + 1) took it: reserve another
                             page.fileSeq = sequences.reserve(FileType.S1, businessDate);

@@ -19,32 +19,13 @@ import org.springframework.stereotype.Service;
  * A kick-off delivered again while its slices exist changes nothing (they were committed together).
  */
 @Service
-class SettlementSlicing {
+record SettlementSlicing(CollectionSlices slices, Outbox outbox, PartitionKeys keys, ChunkTransactions tx,
+                         FileSequences sequences, Clock clock, CollectionSizes sizes) {
 
     private static final Logger log = LoggerFactory.getLogger(SettlementSlicing.class);
 
-    private final CollectionSlices slices;
-    private final Outbox outbox;
-    private final PartitionKeys keys;
-    private final ChunkTransactions tx;
-    private final FileSequences sequences;
-    private final Clock clock;
-    private final int sliceCount;
-    private final int pageSize;
-
-    SettlementSlicing(CollectionSlices slices, Outbox outbox, PartitionKeys keys, ChunkTransactions tx,
-                      FileSequences sequences, Clock clock, CollectionSizes sizes) {
-        this.slices = slices;
-        this.outbox = outbox;
-        this.keys = keys;
-        this.tx = tx;
-        this.sequences = sequences;
-        this.clock = clock;
-        this.sliceCount = sizes.slices;
-        this.pageSize = sizes.settlementFileSize;
-    }
-
     private int pages(long rows) {
+        int pageSize = sizes.settlementFileSize;
         return (int) Math.max(0, (rows + pageSize - 1) / pageSize);
     }
 
@@ -56,7 +37,7 @@ class SettlementSlicing {
                     existing, Topics.SETTLEMENT_SLICE_REQUESTED);
             return;
         }
-        CollectionSlices.Split split = slices.boundaries(kickoff.businessDate(), sliceCount, pageSize);
+        CollectionSlices.Split split = slices.boundaries(kickoff.businessDate(), sizes.slices, sizes.settlementFileSize);
         List<Cursor> bounds = split.cursors();
         int n = bounds.size() + 1;
         int pagesPerSlice = pages(split.rowsPerSlice());

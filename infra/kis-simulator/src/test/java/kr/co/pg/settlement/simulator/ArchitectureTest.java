@@ -17,8 +17,7 @@ class ArchitectureTest {
 
     @Test
     void useCasesKnowNoSpringAndTheDomainNoFiles() {
-        noClasses().that().resideInAPackage(BASE + ".application..").should().dependOnClassesThat()
-                .resideInAPackage("org.springframework..").check(ServiceArchitecture.mainClasses(BASE));
+        ServiceArchitecture.useCasesKnowNoSpring(BASE).check(ServiceArchitecture.mainClasses(BASE));
         noClasses().that().resideInAPackage(BASE + ".domain..").should().dependOnClassesThat()
                 .resideInAPackage("java.nio.file..").check(ServiceArchitecture.mainClasses(BASE));
     }

@@ -1,7 +1,5 @@
 package kr.co.pg.settlement.scheduler;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import kr.co.pg.settlement.kit.architecture.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +15,6 @@ class ArchitectureTest {
 
     @Test
     void useCasesKnowNoSpring() {
-        noClasses().that().resideInAPackage(BASE + ".application..").should().dependOnClassesThat()
-                .resideInAPackage("org.springframework..").check(ServiceArchitecture.mainClasses(BASE));
+        ServiceArchitecture.useCasesKnowNoSpring(BASE).check(ServiceArchitecture.mainClasses(BASE));
     }
 }

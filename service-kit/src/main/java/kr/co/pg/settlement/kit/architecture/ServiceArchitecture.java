@@ -56,6 +56,12 @@ public final class ServiceArchitecture {
                 .and(domainKnowsNoFramework.allowEmptyShould(true));
     }
 
+    /** For a service whose use cases are plain Java: they know no Spring at all (scheduler, simulator). */
+    public static ArchRule useCasesKnowNoSpring(String base) {
+        return noClasses().that().resideInAPackage(base + ".application..").should().dependOnClassesThat()
+                .resideInAPackage("org.springframework..").as("the use cases (application) know no Spring");
+    }
+
     private ServiceArchitecture() {
     }
 }

@@ -2,11 +2,12 @@ package kr.co.pg.settlement.collector.application;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import kr.co.pg.settlement.events.status.JobRunStatus;
 
 /** Port: job_run, one row per kick-off id. */
 public interface JobRuns {
 
-    Optional<String> status(String kickoffId);
+    Optional<JobRunStatus> status(String kickoffId);
 
     /** Inserts a RUNNING row, or sets an existing (unfinished) one back to RUNNING. */
     void start(String kickoffId, String job, LocalDate businessDate);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import kr.co.pg.settlement.events.KickoffParser;
 import kr.co.pg.settlement.events.Job;
+import kr.co.pg.settlement.events.status.JobRunStatus;
 import kr.co.pg.settlement.events.KickoffRequested;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +53,8 @@ public class KickoffHandler {
             }
             default -> { }
         }
-        Optional<String> status = jobRuns.status(kickoff.kickoffId());
-        if (status.filter("DONE"::equals).isPresent()) {
+        Optional<JobRunStatus> status = jobRuns.status(kickoff.kickoffId());
+        if (status.filter(JobRunStatus.DONE::equals).isPresent()) {
             log.info("kick-off {} ({} {}) already done: ignored", kickoff.kickoffId(), kickoff.job(), kickoff.businessDate());
             return;
         }

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 record JdbcJobRuns(JobRunRepository runs, ClockedJdbc db) implements JobRuns {
 
     @Override
-    public Optional<String> status(String kickoffId) {
-        return runs.findById(kickoffId).map(run -> run.status().name());
+    public Optional<JobRunStatus> status(String kickoffId) {
+        return runs.findById(kickoffId).map(JobRunRow::status);
     }
 
     @Override

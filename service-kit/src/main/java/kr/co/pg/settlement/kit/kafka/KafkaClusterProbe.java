@@ -1,7 +1,6 @@
 package kr.co.pg.settlement.kit.kafka;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -9,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -29,16 +27,11 @@ public class KafkaClusterProbe implements DisposableBean {
     }
 
     private static final int TIMEOUT_MS = 3000;
-    private final Map<String, Object> config;
-    private volatile Admin admin;
+    private final LazyAdmin admin;
 
     /** {@code clientId} names this service's admin client in the broker logs (unless the admin settings name one). */
     public KafkaClusterProbe(KafkaAdmin kafkaAdmin, String clientId) {
-        Map<String, Object> c = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-        c.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
-        c.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
-        c.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
-        this.config = c;
+        this.admin = new LazyAdmin(kafkaAdmin, clientId, Duration.ofMillis(TIMEOUT_MS));
     }
 
     /** describeCluster within {@code timeout}; throws when the cluster does not answer in time. */
@@ -68,23 +61,11 @@ public class KafkaClusterProbe implements DisposableBean {
     }
 
     private Admin admin() {
-        Admin a = admin;
-        if (a == null) {
-            synchronized (this) {
-                if (admin == null) {
-                    admin = Admin.create(config);
-                }
-                a = admin;
-            }
-        }
-        return a;
+        return admin.get();
     }
 
     @Override
     public void destroy() {
-        Admin a = admin;
-        if (a != null) {
-            a.close(Duration.ofSeconds(5));
-        }
+        admin.destroy();
     }
 }

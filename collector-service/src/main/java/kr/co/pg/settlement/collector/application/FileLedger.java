@@ -1,7 +1,13 @@
 package kr.co.pg.settlement.collector.application;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.IntSupplier;
+import java.util.stream.Collectors;
 import kr.co.pg.settlement.events.RegistrationFileRequested;
 import kr.co.pg.settlement.events.SettlementFileRequested;
 import org.slf4j.Logger;
@@ -46,37 +52,41 @@ public class FileLedger {
     /** The file ids (record keys) of a batch this database does not know: only their events need reading. */
     public Set<String> unknown(Collection<String> fileIds) {
         Set<String> known = files.known(fileIds);
-        return fileIds.stream().filter(id -> !known.contains(id)).collect(java.util.stream.Collectors.toSet());
+        return fileIds.stream().filter(id -> !known.contains(id)).collect(Collectors.toSet());
     }
 
     public void recreate(SettlementFileRequested e) {
-        tx.inTransaction(() -> {
-            if (!files.known(Set.of(e.fileId())).isEmpty()) {
-                return null;
-            }
-            files.insertFile("S1", e.fileId(), e.fileDate(), e.fileSeq(), e.businessDate(), e.kickoffId(),
-                    e.records().size(), e.createdAt());
-            files.insertSettlementRequests(e);
-            int collected = settlements.markCollected(e.fileId());
-            log.warn("file {} ({} records, kick-off {}) was not in the database (restored from an older backup):"
-                    + " re-created as decided, {} transactions COLLECTED again", e.fileId(), e.records().size(),
-                    e.kickoffId(), collected);
-            return null;
-        });
+        recreate("S1", e.fileId(), e.fileDate(), e.fileSeq(), e.businessDate(), e.kickoffId(), e.records().size(),
+                e.createdAt(), "transactions COLLECTED", () -> {
+                    Set<String> requested = files.alreadyRequested(e.records().stream()
+                            .map(SettlementFileRequested.Transaction::transactionId).toList());
+                    Map<Boolean, List<SettlementFileRequested.Transaction>> split = e.records().stream()
+                            .collect(Collectors.partitioningBy(r -> requested.contains(r.transactionId())));
+                    settlements.insertRequests(e.fileId(), e.businessDate(), split.get(false));
+                    files.moveToLaterFile(e, split.get(true));
+                    return settlements.markCollected(e.fileId());
+                });
     }
 
     public void recreate(RegistrationFileRequested e) {
+        recreate("R1", e.fileId(), e.fileDate(), e.fileSeq(), e.businessDate(), e.kickoffId(), e.records().size(),
+                e.createdAt(), "sub-merchants REQUESTED", () -> {
+                    registrations.insertRequests(e.fileId(), e.businessDate(), files.registrationsToRecreate(e));
+                    return registrations.markRequested(e.fileId());
+                });
+    }
+
+    private void recreate(String fileType, String fileId, LocalDate fileDate, int fileSeq, LocalDate businessDate,
+                          String kickoffId, int records, LocalDateTime createdAt, String marked,
+                          IntSupplier insertAndMarkRows) {
         tx.inTransaction(() -> {
-            if (!files.known(Set.of(e.fileId())).isEmpty()) {
+            if (!files.known(Set.of(fileId)).isEmpty()) {
                 return null;
             }
-            files.insertFile("R1", e.fileId(), e.fileDate(), e.fileSeq(), e.businessDate(), e.kickoffId(),
-                    e.records().size(), e.createdAt());
-            files.insertRegistrationRequests(e);
-            int requested = registrations.markRequested(e.fileId());
+            files.insertFile(fileType, fileId, fileDate, fileSeq, businessDate, kickoffId, records, createdAt);
+            int rows = insertAndMarkRows.getAsInt();
             log.warn("file {} ({} records, kick-off {}) was not in the database (restored from an older backup):"
-                    + " re-created as decided, {} sub-merchants REQUESTED again", e.fileId(), e.records().size(),
-                    e.kickoffId(), requested);
+                    + " re-created as decided, {} {} again", fileId, records, kickoffId, rows, marked);
             return null;
         });
     }

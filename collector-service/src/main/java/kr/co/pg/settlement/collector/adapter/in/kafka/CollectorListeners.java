@@ -22,6 +22,7 @@ import kr.co.pg.settlement.events.SettlementFileRequested;
 import kr.co.pg.settlement.events.SettlementResultsReceived;
 import kr.co.pg.settlement.events.SettlementSliceRequested;
 import kr.co.pg.settlement.events.Topics;
+import kr.co.pg.settlement.kit.kafka.DeadLetterErrorHandler;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -167,7 +168,7 @@ class CollectorListeners {
                     log.warn("{}-{}@{}: failed, will be retried: {}", record.topic(), record.partition(),
                             record.offset(), e.toString());
                 }
-                throw new BatchListenerFailedException(KafkaErrorHandling.reason(e), e, i);
+                throw new BatchListenerFailedException(DeadLetterErrorHandler.reason(e), e, i);
             }
         }
     }

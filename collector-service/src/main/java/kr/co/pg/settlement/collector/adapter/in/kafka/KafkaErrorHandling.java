@@ -23,8 +23,4 @@ class KafkaErrorHandling {
         return DeadLetterErrorHandler.create(template, Topics.DLT_COLLECTOR, Duration.ofMillis(500), 2.0, maxInterval);
     }
 
-    /** See {@link DeadLetterErrorHandler#reason(Throwable)}. */
-    static String reason(Throwable ex) {
-        return DeadLetterErrorHandler.reason(ex);
-    }
 }

@@ -1,7 +1,7 @@
 package kr.co.pg.settlement.collector.adapter.out.kafka;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 import kr.co.pg.settlement.collector.application.ConsumptionProgress;
 import kr.co.pg.settlement.events.ConsumerGroups;
 import kr.co.pg.settlement.events.Topics;
+import kr.co.pg.settlement.kit.kafka.LazyAdmin;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -37,17 +37,12 @@ class KafkaConsumptionProgress implements ConsumptionProgress, DisposableBean {
     private static final List<String> FILE_TOPICS = List.of(Topics.REGISTRATION_FILE_REQUESTED,
             Topics.SETTLEMENT_FILE_REQUESTED);
 
-    private final Map<String, Object> config;
+    private final LazyAdmin admin;
     private final String group;
-    private volatile Admin admin;
 
     KafkaConsumptionProgress(KafkaAdmin kafkaAdmin,
                              @Value("${settlement.kafka.group-id:" + ConsumerGroups.COLLECTOR + "}") String group) {
-        Map<String, Object> c = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-        c.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
-        c.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
-        c.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "settlement-collector-progress");
-        this.config = c;
+        this.admin = new LazyAdmin(kafkaAdmin, "settlement-collector-progress", Duration.ofMillis(TIMEOUT_MS));
         this.group = group;
     }
 
@@ -122,23 +117,11 @@ class KafkaConsumptionProgress implements ConsumptionProgress, DisposableBean {
     }
 
     private Admin admin() {
-        Admin a = admin;
-        if (a == null) {
-            synchronized (this) {
-                if (admin == null) {
-                    admin = Admin.create(config);
-                }
-                a = admin;
-            }
-        }
-        return a;
+        return admin.get();
     }
 
     @Override
     public void destroy() {
-        Admin a = admin;
-        if (a != null) {
-            a.close(java.time.Duration.ofSeconds(2));
-        }
+        admin.destroy();
     }
 }

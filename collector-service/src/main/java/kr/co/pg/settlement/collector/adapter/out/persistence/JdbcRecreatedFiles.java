@@ -50,69 +50,47 @@ class JdbcRecreatedFiles implements RecreatedFiles {
     }
 
     @Override
-    public void insertSettlementRequests(SettlementFileRequested file) {
-        LocalDateTime now = Times.now(clock);
-        List<SettlementFileRequested.Transaction> records = file.records();
-        jdbc.batchUpdate("INSERT IGNORE INTO settlement_request (transaction_id, file_id, seq, business_date,"
-                        + " expected_amount, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'COLLECTED', ?, ?)",
-                records, 5000, (ps, r) -> {
-                    ps.setString(1, r.transactionId());
-                    ps.setString(2, file.fileId());
-                    ps.setInt(3, r.seq());
-                    ps.setObject(4, file.businessDate());
-                    ps.setLong(5, r.expectedDifference());
-                    ps.setObject(6, now);
-                    ps.setObject(7, now);
-                });
-        Integer inserted = jdbc.queryForObject("SELECT COUNT(*) FROM settlement_request WHERE file_id = ?",
-                Integer.class, file.fileId());
-        if (inserted != null && inserted < records.size()) {
-            // the first run moved these out of a file KIS failed into this replacement: the later file holds them
-            jdbc.batchUpdate("UPDATE settlement_request r JOIN kis_file f ON f.file_id = r.file_id"
-                            + " SET r.file_id = ?, r.seq = ?, r.status = 'COLLECTED', r.updated_at = ?"
-                            + " WHERE r.transaction_id = ? AND r.file_id <> ? AND f.created_at < ?",
-                    records, 5000, (ps, r) -> {
-                        ps.setString(1, file.fileId());
-                        ps.setInt(2, r.seq());
-                        ps.setObject(3, now);
-                        ps.setString(4, r.transactionId());
-                        ps.setString(5, file.fileId());
-                        ps.setObject(6, file.createdAt());
-                    });
+    public Set<String> alreadyRequested(Collection<String> transactionIds) {
+        if (transactionIds.isEmpty()) {
+            return Set.of();
         }
+        return new HashSet<>(named.queryForList("SELECT transaction_id FROM settlement_request"
+                + " WHERE transaction_id IN (:ids)", Map.of("ids", transactionIds), String.class));
     }
 
     @Override
-    public void insertRegistrationRequests(RegistrationFileRequested file) {
+    public void moveToLaterFile(SettlementFileRequested file, List<SettlementFileRequested.Transaction> records) {
         LocalDateTime now = Times.now(clock);
+        jdbc.batchUpdate("UPDATE settlement_request r JOIN kis_file f ON f.file_id = r.file_id"
+                        + " SET r.file_id = ?, r.seq = ?, r.status = 'COLLECTED', r.updated_at = ?"
+                        + " WHERE r.transaction_id = ? AND r.file_id <> ? AND f.created_at < ?",
+                records, 5000, (ps, r) -> {
+                    ps.setString(1, file.fileId());
+                    ps.setInt(2, r.seq());
+                    ps.setObject(3, now);
+                    ps.setString(4, r.transactionId());
+                    ps.setString(5, file.fileId());
+                    ps.setObject(6, file.createdAt());
+                });
+    }
+
+    @Override
+    public List<RegistrationFileRequested.Registration> registrationsToRecreate(RegistrationFileRequested file) {
         List<Object[]> requests = file.records().stream()
                 .map(r -> new Object[] {r.subMerchantId(), r.requestType()}).toList();
         if (requests.isEmpty()) {
-            return;
+            return List.of();
         }
         Map<String, Object> day = Map.of("date", file.businessDate(), "createdAt", file.createdAt(),
                 "requests", requests);
-        // an open request of the same day in an earlier file was moved here by the first run (a resend)...
         named.update("DELETE r FROM registration_request r JOIN kis_file f ON f.file_id = r.file_id"
                 + " WHERE r.business_date = :date AND f.created_at < :createdAt AND r.status IN ('REQUESTED', 'SENT')"
                 + " AND (r.sub_merchant_id, r.request_type) IN (:requests)", day);
-        // ...and a request a later file already holds stays there
         Set<String> heldLater = new HashSet<>(named.queryForList("SELECT CONCAT(r.sub_merchant_id, '|', r.request_type)"
                 + " FROM registration_request r JOIN kis_file f ON f.file_id = r.file_id"
                 + " WHERE r.business_date = :date AND f.created_at > :createdAt"
                 + " AND (r.sub_merchant_id, r.request_type) IN (:requests)", day, String.class));
-        List<RegistrationFileRequested.Registration> records = file.records().stream()
+        return file.records().stream()
                 .filter(r -> !heldLater.contains(r.subMerchantId() + "|" + r.requestType())).toList();
-        jdbc.batchUpdate("INSERT INTO registration_request (file_id, seq, sub_merchant_id, request_type, business_date,"
-                        + " status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'REQUESTED', ?, ?)",
-                records, 2000, (ps, r) -> {
-                    ps.setString(1, file.fileId());
-                    ps.setInt(2, r.seq());
-                    ps.setString(3, r.subMerchantId());
-                    ps.setString(4, r.requestType());
-                    ps.setObject(5, file.businessDate());
-                    ps.setObject(6, now);
-                    ps.setObject(7, now);
-                });
     }
 }

@@ -12,6 +12,7 @@ import kr.co.pg.settlement.events.RegistrationFileRequested;
 import kr.co.pg.settlement.events.SettlementFileRequested;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -83,7 +84,13 @@ public class FileLedger {
             if (!files.known(Set.of(fileId)).isEmpty()) {
                 return null;
             }
-            files.insertFile(fileType, fileId, fileDate, fileSeq, businessDate, kickoffId, records, createdAt);
+            try {
+                files.insertFile(fileType, fileId, fileDate, fileSeq, businessDate, kickoffId, records, createdAt);
+            } catch (DuplicateKeyException committedMeanwhile) {
+                // the binlog can carry a transaction a moment before InnoDB shows its rows: the file is not lost
+                log.debug("file {} was being committed when its event arrived: nothing to re-create", fileId);
+                return null;
+            }
             int rows = insertAndMarkRows.getAsInt();
             log.warn("file {} ({} records, kick-off {}) was not in the database (restored from an older backup):"
                     + " re-created as decided, {} {} again", fileId, records, kickoffId, rows, marked);

@@ -138,7 +138,10 @@ class SettlementDayE2eTest extends SystemE2eSupport {
         simulator.setFaults("{\"reducedDifferenceShare\": 1.0, \"corruptedResultShare\": 1.0, \"corruptedDownloads\": 1}");
         String kickoff = kickoffs.send(Job.DIFF_SETTLEMENT_REQUEST, DAY_2);
         awaitJobDone(kickoff);
-        simulator.resetFaults(); // faults were fixed per receipt at upload
+        // faults are fixed per receipt at upload: reset them only once every file of the run is uploaded (SENT)
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                db.count("SELECT COUNT(*) FROM payment_transaction WHERE diff_status = 'COLLECTED'") == 0);
+        simulator.resetFaults();
         kickoffs.send(Job.DIFF_SETTLEMENT_RESULT, DAY_2);
         awaitNoTransactionIn("COLLECTED", "SENT");
 

@@ -122,10 +122,15 @@ class ImageTarballsTest {
         for (String file : moduleOutput(target.resolve("classes"))) {
             String inImage = (file.endsWith(".class") ? "app/classes/" : "app/resources/") + file;
             if (!image.files.contains(inImage)) {
-                problems.add(where + inImage + " (from " + module.relativize(target) + "/classes) is in no layer");
+                problems.add(where + inImage + " (from the module's target/classes) is in no layer");
             }
         }
         Set<String> classpath = new HashSet<>(List.of(image.text(CLASSPATH_FILE).split(":")));
+        for (String directory : List.of("/app/classes", "/app/resources")) {
+            if (!classpath.contains(directory)) {
+                problems.add(where + directory + " is not in " + CLASSPATH_FILE + ": " + classpath);
+            }
+        }
         for (String jar : bootJarLibraries(bootJar)) {
             String inImage = "app/libs/" + jar;
             if (!image.files.contains(inImage) || !classpath.contains("/" + inImage)) {

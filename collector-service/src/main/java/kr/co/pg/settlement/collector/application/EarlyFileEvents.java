@@ -10,17 +10,7 @@ import org.springframework.stereotype.Component;
  * handled as it is.
  */
 @Component
-class EarlyFileEvents {
-
-    private final KisFiles files;
-    private final JobRuns jobRuns;
-    private final DecisionBarrier barrier;
-
-    EarlyFileEvents(KisFiles files, JobRuns jobRuns, DecisionBarrier barrier) {
-        this.files = files;
-        this.jobRuns = jobRuns;
-        this.barrier = barrier;
-    }
+record EarlyFileEvents(KisFiles files, JobRuns jobRuns, DecisionBarrier barrier) {
 
     /** @throws FileNotCreatedYetException when the file is unknown and a run of its date may still create it */
     void requireFileUnlessNoRun(String what, String fileId, LocalDate businessDate) {

@@ -13,30 +13,13 @@ import org.springframework.stereotype.Service;
 
 /** Applies FileSubmitted and FileFailed, each in one transaction with its processed_event row. */
 @Service
-public class FileEventHandler {
+public record FileEventHandler(ProcessedEvents processed, KisFiles files, RegistrationStore registrations,
+                               SettlementStore settlements, Outbox outbox, ChunkTransactions tx,
+                               EarlyFileEvents early) {
 
     static final String SUBMITTED_CONSUMER = "collector.file-submitted";
     static final String FAILED_CONSUMER = "collector.file-failed";
     private static final Logger log = LoggerFactory.getLogger(FileEventHandler.class);
-
-    private final ProcessedEvents processed;
-    private final KisFiles files;
-    private final RegistrationStore registrations;
-    private final SettlementStore settlements;
-    private final Outbox outbox;
-    private final ChunkTransactions tx;
-    private final EarlyFileEvents early;
-
-    FileEventHandler(ProcessedEvents processed, KisFiles files, RegistrationStore registrations,
-                     SettlementStore settlements, Outbox outbox, ChunkTransactions tx, EarlyFileEvents early) {
-        this.processed = processed;
-        this.files = files;
-        this.registrations = registrations;
-        this.settlements = settlements;
-        this.outbox = outbox;
-        this.tx = tx;
-        this.early = early;
-    }
 
     public void onSubmitted(FileSubmitted event) {
         tx.inTransaction(() -> {

@@ -23,24 +23,10 @@ import org.springframework.stereotype.Service;
  * transaction into a second file or decide it differently.
  */
 @Service
-public class FileLedger {
+public record FileLedger(RecreatedFiles files, SettlementStore settlements, RegistrationStore registrations,
+                         ChunkTransactions tx, DecisionBarrier barrier) {
 
     private static final Logger log = LoggerFactory.getLogger(FileLedger.class);
-
-    private final RecreatedFiles files;
-    private final SettlementStore settlements;
-    private final RegistrationStore registrations;
-    private final ChunkTransactions tx;
-    private final DecisionBarrier barrier;
-
-    FileLedger(RecreatedFiles files, SettlementStore settlements, RegistrationStore registrations,
-               ChunkTransactions tx, DecisionBarrier barrier) {
-        this.files = files;
-        this.settlements = settlements;
-        this.registrations = registrations;
-        this.tx = tx;
-        this.barrier = barrier;
-    }
 
     /**
      * Before a KIS refusal is applied: a resend must not create a file the first run already created, and the refused

@@ -16,28 +16,12 @@ import org.springframework.stereotype.Service;
  * (crash or error mid-run) runs again and finds only what is left, since every chunk is its own transaction.
  */
 @Service
-public class KickoffHandler {
+public record KickoffHandler(JobRuns jobRuns, RegistrationCollector registration, SettlementSlicing settlement,
+                             DecisionBarrier barrier, Clock clock,
+                             @Value("${settlement.kickoff.max-days-ahead:" + KickoffParser.DEFAULT_MAX_DAYS_AHEAD + "}")
+                             int maxDaysAhead) {
 
     private static final Logger log = LoggerFactory.getLogger(KickoffHandler.class);
-
-    private final JobRuns jobRuns;
-    private final RegistrationCollector registration;
-    private final SettlementSlicing settlement;
-    private final DecisionBarrier barrier;
-    private final Clock clock;
-    private final int maxDaysAhead;
-
-    KickoffHandler(JobRuns jobRuns, RegistrationCollector registration, SettlementSlicing settlement,
-                   DecisionBarrier barrier, Clock clock,
-                   @Value("${settlement.kickoff.max-days-ahead:" + KickoffParser.DEFAULT_MAX_DAYS_AHEAD + "}")
-                   int maxDaysAhead) {
-        this.jobRuns = jobRuns;
-        this.registration = registration;
-        this.settlement = settlement;
-        this.barrier = barrier;
-        this.clock = clock;
-        this.maxDaysAhead = maxDaysAhead;
-    }
 
     /**
      * @throws kr.co.pg.settlement.events.InvalidFieldException for a business date more than

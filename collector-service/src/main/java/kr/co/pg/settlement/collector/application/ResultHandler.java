@@ -1,5 +1,7 @@
 package kr.co.pg.settlement.collector.application;
 
+import java.time.LocalDate;
+import java.util.List;
 import kr.co.pg.settlement.events.RegistrationResultsReceived;
 import kr.co.pg.settlement.events.SettlementResultsReceived;
 import org.slf4j.Logger;
@@ -8,44 +10,42 @@ import org.springframework.stereotype.Service;
 
 /** Applies validated R2/S2 records, one event (part) per transaction together with its processed_event row. */
 @Service
-public class ResultHandler {
+public record ResultHandler(ProcessedEvents processed, KisFiles files, RegistrationStore registrations,
+                            SettlementStore settlements, ChunkTransactions tx, EarlyFileEvents early) {
 
     static final String REGISTRATION_CONSUMER = "collector.registration-results";
     static final String SETTLEMENT_CONSUMER = "collector.settlement-results";
     private static final Logger log = LoggerFactory.getLogger(ResultHandler.class);
 
-    private final ProcessedEvents processed;
-    private final KisFiles files;
-    private final RegistrationStore registrations;
-    private final SettlementStore settlements;
-    private final ChunkTransactions tx;
-    private final EarlyFileEvents early;
-
-    ResultHandler(ProcessedEvents processed, KisFiles files, RegistrationStore registrations,
-                  SettlementStore settlements, ChunkTransactions tx, EarlyFileEvents early) {
-        this.processed = processed;
-        this.files = files;
-        this.registrations = registrations;
-        this.settlements = settlements;
-        this.tx = tx;
-        this.early = early;
+    public void onRegistrationResults(RegistrationResultsReceived e) {
+        apply(REGISTRATION_CONSUMER, "R2", "sub-merchants", new Part(e.eventId(), e.fileId(), e.businessDate(),
+                e.receiptNo(), e.part(), e.partCount()), e.results(), registrations);
     }
 
+    public void onSettlementResults(SettlementResultsReceived e) {
+        apply(SETTLEMENT_CONSUMER, "S2", "transactions", new Part(e.eventId(), e.fileId(), e.businessDate(),
+                e.receiptNo(), e.part(), e.partCount()), e.results(), settlements);
+    }
 
-    public void onRegistrationResults(RegistrationResultsReceived event) {
+    private record Part(String eventId, String fileId, LocalDate businessDate, String receiptNo, int part,
+                        int partCount) {
+    }
+
+    private <S> void apply(String consumer, String kind, String rows, Part part, List<S> results,
+                           RequestRows<?, S> store) {
         tx.inTransaction(() -> {
-            if (!processed.markProcessed(REGISTRATION_CONSUMER, event.eventId())) {
+            if (!processed.markProcessed(consumer, part.eventId())) {
                 return null;
             }
-            early.requireFileUnlessNoRun("R2 results", event.fileId(), event.businessDate());
-            if (unknownFile("R2", event.fileId(), event.receiptNo(), event.results().size())) {
+            early.requireFileUnlessNoRun(kind + " results", part.fileId(), part.businessDate());
+            if (unknownFile(kind, part.fileId(), part.receiptNo(), results.size())) {
                 return null;
             }
             // the file row first, as FileSubmitted locks it: the same order, no deadlock between the two
-            files.markResultReceived(event.fileId(), event.receiptNo());
-            int changed = registrations.applyResults(event.fileId(), event.results());
-            log.info("R2 {} part {}/{} for file {}: {} of {} sub-merchants updated", event.receiptNo(), event.part(),
-                    event.partCount(), event.fileId(), changed, event.results().size());
+            files.markResultReceived(part.fileId(), part.receiptNo());
+            int changed = store.applyResults(part.fileId(), results);
+            log.info("{} {} part {}/{} for file {}: {} of {} {} updated", kind, part.receiptNo(), part.part(),
+                    part.partCount(), part.fileId(), changed, results.size(), rows);
             return null;
         });
     }
@@ -59,23 +59,5 @@ public class ResultHandler {
                 + " nothing. Check that the poller and this collector use the same environment's topics and"
                 + " database.", kind, fileId, receiptNo, records);
         return true;
-    }
-
-    public void onSettlementResults(SettlementResultsReceived event) {
-        tx.inTransaction(() -> {
-            if (!processed.markProcessed(SETTLEMENT_CONSUMER, event.eventId())) {
-                return null;
-            }
-            early.requireFileUnlessNoRun("S2 results", event.fileId(), event.businessDate());
-            if (unknownFile("S2", event.fileId(), event.receiptNo(), event.results().size())) {
-                return null;
-            }
-            // the file row first, as FileSubmitted locks it: the same order, no deadlock between the two
-            files.markResultReceived(event.fileId(), event.receiptNo());
-            int changed = settlements.applyResults(event.fileId(), event.results());
-            log.info("S2 {} part {}/{} for file {}: {} of {} transactions updated", event.receiptNo(), event.part(),
-                    event.partCount(), event.fileId(), changed, event.results().size());
-            return null;
-        });
     }
 }

@@ -15,27 +15,11 @@ import org.springframework.stereotype.Service;
  * crash is collected again and finds only what is left.
  */
 @Service
-public class SliceCollection {
+public record SliceCollection(CollectionSlices slices, SettlementCollector collector, ProcessedEvents processed,
+                              JobRuns jobRuns, ChunkTransactions tx, Clock clock) {
 
     static final String CONSUMER = "collector.settlement-slices";
     private static final Logger log = LoggerFactory.getLogger(SliceCollection.class);
-
-    private final CollectionSlices slices;
-    private final SettlementCollector collector;
-    private final ProcessedEvents processed;
-    private final JobRuns jobRuns;
-    private final ChunkTransactions tx;
-    private final Clock clock;
-
-    SliceCollection(CollectionSlices slices, SettlementCollector collector, ProcessedEvents processed,
-                    JobRuns jobRuns, ChunkTransactions tx, Clock clock) {
-        this.slices = slices;
-        this.collector = collector;
-        this.processed = processed;
-        this.jobRuns = jobRuns;
-        this.tx = tx;
-        this.clock = clock;
-    }
 
     public void onSlice(SettlementSliceRequested event) {
         if (slices.isDone(event.kickoffId(), event.slice())) {

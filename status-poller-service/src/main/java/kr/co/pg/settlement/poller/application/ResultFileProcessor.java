@@ -29,24 +29,13 @@ import org.slf4j.LoggerFactory;
  * and that it answers this receipt with the request's record count), and only then publishes its records in parts.
  * An invalid file publishes nothing. Generic over R2 and S2.
  */
-class ResultFileProcessor {
+record ResultFileProcessor(KisResultsPort kis, ResultEventsPort events, PollerSettings settings,
+                           MeterRegistry meters) {
 
     enum Outcome { PUBLISHED, NOT_READY, INVALID }
 
     private static final Logger log = LoggerFactory.getLogger(ResultFileProcessor.class);
     private static final int LOGGED_ERRORS = 20;
-
-    private final KisResultsPort kis;
-    private final ResultEventsPort events;
-    private final PollerSettings settings;
-    private final MeterRegistry meters;
-
-    ResultFileProcessor(KisResultsPort kis, ResultEventsPort events, PollerSettings settings, MeterRegistry meters) {
-        this.kis = kis;
-        this.events = events;
-        this.settings = settings;
-        this.meters = meters;
-    }
 
     /** @return what happened, with the problems found when the file is invalid */
     Result process(PendingReceipt receipt) {

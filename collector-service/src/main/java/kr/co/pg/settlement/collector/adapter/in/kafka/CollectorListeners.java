@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import kr.co.pg.settlement.collector.application.FileEventHandler;
 import kr.co.pg.settlement.collector.application.FileLedger;
 import kr.co.pg.settlement.collector.application.KickoffHandler;
@@ -36,26 +37,12 @@ import org.springframework.stereotype.Component;
  * records before it are committed and the error handler retries or dead-letters from it.
  */
 @Component
-class CollectorListeners {
+record CollectorListeners(KickoffHandler kickoffs, FileEventHandler files, ResultHandler results,
+                          SliceCollection slices, FileLedger ledger) {
 
     private static final Logger log = LoggerFactory.getLogger(CollectorListeners.class);
     /** ConsumerGroups.COLLECTOR; overridable (settlement.kafka.group-id) only so test classes sharing a broker stay apart. */
     static final String GROUP = "${settlement.kafka.group-id:" + ConsumerGroups.COLLECTOR + "}";
-
-    private final KickoffHandler kickoffs;
-    private final FileEventHandler files;
-    private final ResultHandler results;
-    private final SliceCollection slices;
-    private final FileLedger ledger;
-
-    CollectorListeners(KickoffHandler kickoffs, FileEventHandler files, ResultHandler results, SliceCollection slices,
-                       FileLedger ledger) {
-        this.kickoffs = kickoffs;
-        this.files = files;
-        this.results = results;
-        this.slices = slices;
-        this.ledger = ledger;
-    }
 
     @KafkaListener(id = "collector-kickoff", topics = Topics.KICKOFF, groupId = GROUP,
             properties = "max.poll.records=10")
@@ -123,25 +110,27 @@ class CollectorListeners {
     @KafkaListener(id = "collector-registration-results", topics = Topics.REGISTRATION_RESULTS,
             groupId = GROUP)
     void onRegistrationResults(List<ConsumerRecord<String, byte[]>> records) {
-        each(records, r -> {
-            RegistrationResultsReceived e = checked(EventJson.read(r.value(), RegistrationResultsReceived.class), r);
-            if (e.results() == null) {
-                throw new InvalidEventException("RegistrationResultsReceived " + e.eventId() + ": field results is missing");
-            }
-            results.onRegistrationResults(e);
-        });
+        eachResults(records, RegistrationResultsReceived.class, RegistrationResultsReceived::results,
+                results::onRegistrationResults);
     }
 
     /** Parts of different files touch different rows: two consumers overlap one part's JSON with another's SQL. */
     @KafkaListener(id = "collector-settlement-results", topics = Topics.SETTLEMENT_RESULTS,
             groupId = GROUP, concurrency = "${settlement.collector.results-concurrency:2}")
     void onSettlementResults(List<ConsumerRecord<String, byte[]>> records) {
+        eachResults(records, SettlementResultsReceived.class, SettlementResultsReceived::results,
+                results::onSettlementResults);
+    }
+
+    private static <E extends kr.co.pg.settlement.events.SettlementEvent> void eachResults(
+            List<ConsumerRecord<String, byte[]>> records, Class<E> type, Function<E, List<?>> resultsOf,
+            Consumer<E> apply) {
         each(records, r -> {
-            SettlementResultsReceived e = checked(EventJson.read(r.value(), SettlementResultsReceived.class), r);
-            if (e.results() == null) {
-                throw new InvalidEventException("SettlementResultsReceived " + e.eventId() + ": field results is missing");
+            E e = checked(EventJson.read(r.value(), type), r);
+            if (resultsOf.apply(e) == null) {
+                throw new InvalidEventException(type.getSimpleName() + " " + e.eventId() + ": field results is missing");
             }
-            results.onSettlementResults(e);
+            apply.accept(e);
         });
     }
 

@@ -14,15 +14,7 @@ import org.springframework.stereotype.Component;
  * would not leave. UP with {@code relay: disabled} when the relay is switched off.
  */
 @Component("outboxRelayHealthIndicator")
-class OutboxRelayHealthIndicator implements HealthIndicator {
-
-    private final OutboxRelayProbe probe;
-    private final Clock clock;
-
-    OutboxRelayHealthIndicator(OutboxRelayProbe probe, Clock clock) {
-        this.probe = probe;
-        this.clock = clock;
-    }
+record OutboxRelayHealthIndicator(OutboxRelayProbe probe, Clock clock) implements HealthIndicator {
 
     @Override
     public Health health() {

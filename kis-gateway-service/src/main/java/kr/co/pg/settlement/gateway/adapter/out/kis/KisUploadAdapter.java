@@ -18,17 +18,9 @@ import reactor.core.publisher.Mono;
  * are exhausted or the circuit is open, {@link KisUnavailableException} tells the caller to try again later.
  */
 @Component
-class KisUploadAdapter implements KisUploadPort {
+record KisUploadAdapter(KisClient client, ResilientKisCalls kis) implements KisUploadPort {
 
     private static final Logger log = LoggerFactory.getLogger(KisUploadAdapter.class);
-
-    private final KisClient client;
-    private final ResilientKisCalls kis;
-
-    KisUploadAdapter(KisClient client, ResilientKisCalls kis) {
-        this.client = client;
-        this.kis = kis;
-    }
 
     @Override
     public UploadOutcome upload(FileToSubmit file) {

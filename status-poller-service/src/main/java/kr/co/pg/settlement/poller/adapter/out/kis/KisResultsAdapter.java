@@ -21,17 +21,9 @@ import reactor.core.publisher.Mono;
  * Whatever is still not a usable answer becomes {@link KisUnavailableException}: the receipt is polled later.
  */
 @Component
-class KisResultsAdapter implements KisResultsPort {
+record KisResultsAdapter(KisClient client, ResilientKisCalls kis) implements KisResultsPort {
 
     private static final Logger log = LoggerFactory.getLogger(KisResultsAdapter.class);
-
-    private final KisClient client;
-    private final ResilientKisCalls kis;
-
-    KisResultsAdapter(KisClient client, ResilientKisCalls kis) {
-        this.client = client;
-        this.kis = kis;
-    }
 
     @Override
     public ReceiptState status(String receiptNo) {

@@ -4,13 +4,7 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /** apache/kafka 4.2.1 in Docker, configured like {@link EmbeddedKafka}. */
-final class ContainerKafka implements KafkaBroker, AutoCloseable {
-
-    private final KafkaContainer container;
-
-    private ContainerKafka(KafkaContainer container) {
-        this.container = container;
-    }
+record ContainerKafka(KafkaContainer container) implements KafkaBroker, AutoCloseable {
 
     @SuppressWarnings("resource") // closed by close()
     static ContainerKafka start() {

@@ -4,13 +4,7 @@ import org.testcontainers.mariadb.MariaDBContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /** MariaDB 11.4 in Docker with the same server settings as {@link EmbeddedMariaDb}. */
-final class ContainerMariaDb implements MariaDbServer, AutoCloseable {
-
-    private final MariaDBContainer container;
-
-    private ContainerMariaDb(MariaDBContainer container) {
-        this.container = container;
-    }
+record ContainerMariaDb(MariaDBContainer container) implements MariaDbServer, AutoCloseable {
 
     @SuppressWarnings("resource") // closed by close()
     static ContainerMariaDb start() {

@@ -24,28 +24,13 @@ import org.slf4j.LoggerFactory;
  * The data directory is initialised only when it holds no {@value #INITIALISED_MARKER}; an existing one is reused
  * untouched (persistent mode).
  */
-final class EmbeddedMariaDb implements MariaDbServer, AutoCloseable {
+record EmbeddedMariaDb(Path dataDir, Path logFile, int port, boolean temporary, Process process,
+                       Path socket) implements MariaDbServer, AutoCloseable {
 
     static final String HOST = "127.0.0.1";
     private static final String INITIALISED_MARKER = ".local-stack-initialised";
     private static final long START_TIMEOUT_MS = 60_000;
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
-
-    private final Path dataDir;
-    private final Path logFile;
-    private final int port;
-    private final boolean temporary;
-    private final Process process;
-    private final Path socket;
-
-    private EmbeddedMariaDb(Path dataDir, Path logFile, int port, boolean temporary, Process process, Path socket) {
-        this.dataDir = dataDir;
-        this.logFile = logFile;
-        this.port = port;
-        this.temporary = temporary;
-        this.process = process;
-        this.socket = socket;
-    }
 
     /** A throw-away server on a free port, its files deleted when it stops. */
     static EmbeddedMariaDb startTemporary() {

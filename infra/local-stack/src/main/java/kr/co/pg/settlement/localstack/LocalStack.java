@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalStack {
 
-    private static final Object MARIADB_LOCK = new Object();
-    private static final Object KAFKA_LOCK = new Object();
-    private static volatile MariaDbServer mariaDb;
-    private static volatile KafkaBroker kafka;
+    private static final StartedOnce<MariaDbServer> MARIADB = new StartedOnce<>(() ->
+            DockerSupport.useDocker() ? ContainerMariaDb.start() : EmbeddedMariaDb.startTemporary());
+    private static final StartedOnce<KafkaBroker> KAFKA = new StartedOnce<>(() ->
+            DockerSupport.useDocker() ? ContainerKafka.start() : EmbeddedKafka.startTemporary());
 
     static {
         quietKafkaLogging();
@@ -25,32 +25,12 @@ public final class LocalStack {
 
     /** The JVM's MariaDB, started on first call (embedded: about 3-4 s). */
     public static MariaDbServer mariaDb() {
-        MariaDbServer server = mariaDb;
-        if (server == null) {
-            synchronized (MARIADB_LOCK) {
-                server = mariaDb;
-                if (server == null) {
-                    server = DockerSupport.useDocker() ? ContainerMariaDb.start() : EmbeddedMariaDb.startTemporary();
-                    mariaDb = server;
-                }
-            }
-        }
-        return server;
+        return MARIADB.get();
     }
 
     /** The JVM's Kafka broker, started on first call (embedded: about 2-3 s). */
     public static KafkaBroker kafka() {
-        KafkaBroker broker = kafka;
-        if (broker == null) {
-            synchronized (KAFKA_LOCK) {
-                broker = kafka;
-                if (broker == null) {
-                    broker = DockerSupport.useDocker() ? ContainerKafka.start() : EmbeddedKafka.startTemporary();
-                    kafka = broker;
-                }
-            }
-        }
-        return broker;
+        return KAFKA.get();
     }
 
     /**
@@ -81,12 +61,10 @@ public final class LocalStack {
     }
 
     private static void stopAll() {
-        KafkaBroker broker = kafka;
-        if (broker instanceof AutoCloseable closeable) {
+        if (KAFKA.started() instanceof AutoCloseable closeable) {
             closeQuietly(closeable);
         }
-        MariaDbServer server = mariaDb;
-        if (server instanceof AutoCloseable closeable) {
+        if (MARIADB.started() instanceof AutoCloseable closeable) {
             closeQuietly(closeable);
         }
     }

@@ -24,17 +24,9 @@ import org.apache.kafka.common.resource.ResourceType;
  * The admin user is a super user; users made with {@link #createUser} may do only what their ACLs allow. Each
  * instance is its own broker (not the JVM's shared {@link LocalStack#kafka()}): close it when done.
  */
-public final class SecureKafka implements KafkaBroker, AutoCloseable {
+public record SecureKafka(EmbeddedKafka broker, ScramSecurity security) implements KafkaBroker, AutoCloseable {
 
     public static final String ADMIN_USER = "admin";
-
-    private final EmbeddedKafka broker;
-    private final ScramSecurity security;
-
-    private SecureKafka(EmbeddedKafka broker, ScramSecurity security) {
-        this.broker = broker;
-        this.security = security;
-    }
 
     /** Starts a broker with a new certificate and admin password (about 3-4 s). */
     public static SecureKafka start() {

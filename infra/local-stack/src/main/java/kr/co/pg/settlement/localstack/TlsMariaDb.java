@@ -6,15 +6,7 @@ package kr.co.pg.settlement.localstack;
  * verify the server with). Plain connections are still accepted unless the user was created {@code REQUIRE SSL}.
  * Each instance is its own server: close it when done.
  */
-public final class TlsMariaDb implements MariaDbServer, AutoCloseable {
-
-    private final EmbeddedMariaDb server;
-    private final TlsFiles tls;
-
-    private TlsMariaDb(EmbeddedMariaDb server, TlsFiles tls) {
-        this.server = server;
-        this.tls = tls;
-    }
+public record TlsMariaDb(EmbeddedMariaDb server, TlsFiles tls) implements MariaDbServer, AutoCloseable {
 
     /** Starts a new server with a new certificate (about 4-6 s). */
     public static TlsMariaDb start() {

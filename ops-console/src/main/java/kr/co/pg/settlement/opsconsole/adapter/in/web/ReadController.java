@@ -29,28 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "read", description = "jobs, files, receipts, rows, dead letters, transactions, schedule, audit (role viewer)")
-class ReadController {
-
-    private final JobOverview overview;
-    private final ProgressQueries progress;
-    private final ReceiptQueries receipts;
-    private final DeadLetters deadLetters;
-    private final OpsCommands commands;
-    private final ServiceEndpoints services;
-    private final AuditLog audit;
-    private final Clock clock;
-
-    ReadController(JobOverview overview, ProgressQueries progress, ReceiptQueries receipts, DeadLetters deadLetters,
-                   OpsCommands commands, ServiceEndpoints services, AuditLog audit, Clock clock) {
-        this.overview = overview;
-        this.progress = progress;
-        this.receipts = receipts;
-        this.deadLetters = deadLetters;
-        this.commands = commands;
-        this.services = services;
-        this.audit = audit;
-        this.clock = clock;
-    }
+record ReadController(JobOverview overview, ProgressQueries progress, ReceiptQueries receipts,
+                      DeadLetters deadLetters, OpsCommands commands, ServiceEndpoints services, AuditLog audit,
+                      Clock clock) {
 
     record Me(String username, List<String> roles, boolean operator, String csrfHeader, String csrfToken, LocalDate today) {
     }

@@ -6,7 +6,7 @@ package kr.co.pg.settlement.localstack;
  * verify the server with). Plain connections are still accepted unless the user was created {@code REQUIRE SSL}.
  * Each instance is its own server: close it when done.
  */
-public record TlsMariaDb(EmbeddedMariaDb server, TlsFiles tls) implements MariaDbServer, AutoCloseable {
+public record TlsMariaDb(EmbeddedMariaDb server, TlsFiles tls) implements DelegatingMariaDb, AutoCloseable {
 
     /** Starts a new server with a new certificate (about 4-6 s). */
     public static TlsMariaDb start() {
@@ -17,30 +17,6 @@ public record TlsMariaDb(EmbeddedMariaDb server, TlsFiles tls) implements MariaD
             tls.deleteQuietly();
             throw e;
         }
-    }
-
-    public TlsFiles tls() {
-        return tls;
-    }
-
-    @Override
-    public String host() {
-        return server.host();
-    }
-
-    @Override
-    public int port() {
-        return server.port();
-    }
-
-    @Override
-    public String username() {
-        return server.username();
-    }
-
-    @Override
-    public String password() {
-        return server.password();
     }
 
     @Override

@@ -43,7 +43,7 @@ public record DayReport(LocalDate businessDate, LocalDateTime generatedAt, Regis
         line(b, "  rejections by code (local L1xx, KIS Exxx)", registration.rejectionsByCode());
         b.append("Difference settlement\n");
         line(b, "  requests of the day by status", settlement.requestsOfDayByStatus());
-        line(b, "  rejected or not eligible, by code (KIS Exxx of the day's requests; N00x/L201 decided that day)", settlement.decidedOnDayByCode());
+        line(b, "  rejected or not eligible, by code (KIS Exxx of the day's requests; local N00x and L2xx decided that day)", settlement.decidedOnDayByCode());
         b.append("  waiting (sub-merchant not REGISTERED): ").append(settlement.waitingForRegistration()).append('\n');
         b.append("  expected amount: ").append(settlement.expectedAmount()).append(" KRW, settled amount: ")
                 .append(settlement.settledAmount()).append(" KRW\n");

@@ -43,6 +43,11 @@ record CollectorListeners(KickoffHandler kickoffs, FileEventHandler files, Resul
     private static final Logger log = LoggerFactory.getLogger(CollectorListeners.class);
     /** ConsumerGroups.COLLECTOR; overridable (settlement.kafka.group-id) only so test classes sharing a broker stay apart. */
     static final String GROUP = "${settlement.kafka.group-id:" + ConsumerGroups.COLLECTOR + "}";
+    /**
+     * A results part carries up to 5,000 records (about 1 MB of JSON): 8 parts are 40,000 rows a poll, plenty for the
+     * staged join UPDATE, and keep a consumer's held records to ~8 MB (50 parts held 50 MB each, at 2,000,000 rows).
+     */
+    static final String RESULT_PARTS_PER_POLL = "8";
 
     @KafkaListener(id = "collector-kickoff", topics = Topics.KICKOFF, groupId = GROUP,
             properties = "max.poll.records=10")
@@ -85,12 +90,13 @@ record CollectorListeners(KickoffHandler kickoffs, FileEventHandler files, Resul
     /**
      * The collector's own files read back (FileLedger): a known file id (the record key) is skipped unread; only a file
      * the database lost to a restore is parsed and re-created. New group members start at the end: a file decided
-     * before this collector's group existed is not its own.
+     * before this collector's group existed is not its own. Each record is a whole file (~4 MB for 10,000 S1
+     * records), fetched although only its key is read: two a poll keep the ledger's share of the heap small.
      */
     @KafkaListener(id = "collector-file-ledger", groupId = GROUP,
             topics = {Topics.REGISTRATION_FILE_REQUESTED, Topics.SETTLEMENT_FILE_REQUESTED},
-            properties = {"max.poll.records=20", "auto.offset.reset=latest", "max.partition.fetch.bytes=1048576",
-                    "fetch.max.bytes=8388608"})
+            properties = {"max.poll.records=2", "auto.offset.reset=latest", "max.partition.fetch.bytes=1048576",
+                    "fetch.max.bytes=4194304"})
     void onFileRequests(List<ConsumerRecord<String, byte[]>> records) {
         Set<String> unknown = ledger.unknown(records.stream().map(ConsumerRecord::key).filter(Objects::nonNull)
                 .distinct().toList());
@@ -108,7 +114,7 @@ record CollectorListeners(KickoffHandler kickoffs, FileEventHandler files, Resul
     }
 
     @KafkaListener(id = "collector-registration-results", topics = Topics.REGISTRATION_RESULTS,
-            groupId = GROUP)
+            groupId = GROUP, properties = "max.poll.records=" + RESULT_PARTS_PER_POLL)
     void onRegistrationResults(List<ConsumerRecord<String, byte[]>> records) {
         eachResults(records, RegistrationResultsReceived.class, RegistrationResultsReceived::results,
                 results::onRegistrationResults);
@@ -116,7 +122,8 @@ record CollectorListeners(KickoffHandler kickoffs, FileEventHandler files, Resul
 
     /** Parts of different files touch different rows: two consumers overlap one part's JSON with another's SQL. */
     @KafkaListener(id = "collector-settlement-results", topics = Topics.SETTLEMENT_RESULTS,
-            groupId = GROUP, concurrency = "${settlement.collector.results-concurrency:2}")
+            groupId = GROUP, concurrency = "${settlement.collector.results-concurrency:2}",
+            properties = "max.poll.records=" + RESULT_PARTS_PER_POLL)
     void onSettlementResults(List<ConsumerRecord<String, byte[]>> records) {
         eachResults(records, SettlementResultsReceived.class, SettlementResultsReceived::results,
                 results::onSettlementResults);

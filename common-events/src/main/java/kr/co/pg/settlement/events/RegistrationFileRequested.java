@@ -12,7 +12,7 @@ import java.util.List;
 public record RegistrationFileRequested(String eventId, LocalDate businessDate, String fileId, LocalDate fileDate,
                                         int fileSeq, LocalDateTime createdAt, List<Registration> records,
                                         String kickoffId)
-        implements FileEvent {
+        implements FileRequested<RegistrationFileRequested.Registration> {
 
     /** Without the kick-off id: events written before it was carried (it is optional on the wire). */
     public RegistrationFileRequested(String eventId, LocalDate businessDate, String fileId, LocalDate fileDate, int fileSeq,

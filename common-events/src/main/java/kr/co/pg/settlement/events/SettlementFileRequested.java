@@ -12,7 +12,7 @@ import java.util.List;
 public record SettlementFileRequested(String eventId, LocalDate businessDate, String fileId, LocalDate fileDate,
                                       int fileSeq, LocalDateTime createdAt, List<Transaction> records,
                                       String kickoffId)
-        implements FileEvent {
+        implements FileRequested<SettlementFileRequested.Transaction> {
 
     /** Without the kick-off id: events written before it was carried (it is optional on the wire). */
     public SettlementFileRequested(String eventId, LocalDate businessDate, String fileId, LocalDate fileDate, int fileSeq,

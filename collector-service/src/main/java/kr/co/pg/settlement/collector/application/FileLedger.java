@@ -1,13 +1,12 @@
 package kr.co.pg.settlement.collector.application;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
+import kr.co.pg.settlement.events.FileRequested;
 import kr.co.pg.settlement.events.RegistrationFileRequested;
 import kr.co.pg.settlement.events.SettlementFileRequested;
 import org.slf4j.Logger;
@@ -43,35 +42,33 @@ public record FileLedger(RecreatedFiles files, SettlementStore settlements, Regi
     }
 
     public void recreate(SettlementFileRequested e) {
-        recreate("S1", e.fileId(), e.fileDate(), e.fileSeq(), e.businessDate(), e.kickoffId(), e.records().size(),
-                e.createdAt(), "transactions COLLECTED", () -> {
-                    Set<String> requested = files.alreadyRequested(e.records().stream()
-                            .map(SettlementFileRequested.Transaction::transactionId).toList());
-                    Map<Boolean, List<SettlementFileRequested.Transaction>> split = e.records().stream()
-                            .collect(Collectors.partitioningBy(r -> requested.contains(r.transactionId())));
-                    settlements.insertRequests(e.fileId(), e.businessDate(), split.get(false));
-                    files.moveToLaterFile(e, split.get(true));
-                    return settlements.markCollected(e.fileId());
-                });
+        recreate("S1", e, "transactions COLLECTED", () -> {
+            Set<String> requested = files.alreadyRequested(e.records().stream()
+                    .map(SettlementFileRequested.Transaction::transactionId).toList());
+            Map<Boolean, List<SettlementFileRequested.Transaction>> split = e.records().stream()
+                    .collect(Collectors.partitioningBy(r -> requested.contains(r.transactionId())));
+            settlements.insertRequests(e.fileId(), e.businessDate(), split.get(false));
+            files.moveToLaterFile(e, split.get(true));
+            return settlements.markInFile(e.fileId());
+        });
     }
 
     public void recreate(RegistrationFileRequested e) {
-        recreate("R1", e.fileId(), e.fileDate(), e.fileSeq(), e.businessDate(), e.kickoffId(), e.records().size(),
-                e.createdAt(), "sub-merchants REQUESTED", () -> {
-                    registrations.insertRequests(e.fileId(), e.businessDate(), files.registrationsToRecreate(e));
-                    return registrations.markRequested(e.fileId());
-                });
+        recreate("R1", e, "sub-merchants REQUESTED", () -> {
+            registrations.insertRequests(e.fileId(), e.businessDate(), files.registrationsToRecreate(e));
+            return registrations.markInFile(e.fileId());
+        });
     }
 
-    private void recreate(String fileType, String fileId, LocalDate fileDate, int fileSeq, LocalDate businessDate,
-                          String kickoffId, int records, LocalDateTime createdAt, String marked,
-                          IntSupplier insertAndMarkRows) {
+    private void recreate(String fileType, FileRequested<?> e, String marked, IntSupplier insertAndMarkRows) {
+        String fileId = e.fileId();
         tx.inTransaction(() -> {
             if (!files.known(Set.of(fileId)).isEmpty()) {
                 return null;
             }
             try {
-                files.insertFile(fileType, fileId, fileDate, fileSeq, businessDate, kickoffId, records, createdAt);
+                files.insertFile(fileType, fileId, e.fileDate(), e.fileSeq(), e.businessDate(), e.kickoffId(),
+                        e.records().size(), e.createdAt());
             } catch (DuplicateKeyException committedMeanwhile) {
                 // the binlog can carry a transaction a moment before InnoDB shows its rows: the file is not lost
                 log.debug("file {} was being committed when its event arrived: nothing to re-create", fileId);
@@ -79,7 +76,7 @@ public record FileLedger(RecreatedFiles files, SettlementStore settlements, Regi
             }
             int rows = insertAndMarkRows.getAsInt();
             log.warn("file {} ({} records, kick-off {}) was not in the database (restored from an older backup):"
-                    + " re-created as decided, {} {} again", fileId, records, kickoffId, rows, marked);
+                    + " re-created as decided, {} {} again", fileId, e.records().size(), e.kickoffId(), rows, marked);
             return null;
         });
     }

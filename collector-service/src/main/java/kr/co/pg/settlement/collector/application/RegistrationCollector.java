@@ -71,12 +71,7 @@ record RegistrationCollector(RegistrationStore store, KisFiles files, Outbox out
                         c.businessName(), c.representativeName(), c.openedOn(), c.closedOn(), c.industryCode(),
                         c.phone(), c.postalCode(), c.address()));
             }
-            store.insertRequests(file.fileId(), businessDate, records);
-            int marked = store.markRequested(file.fileId());
-            if (marked != records.size()) {
-                throw new ConcurrentChangeException("file " + file.fileId() + ": " + marked + " of " + records.size()
-                        + " sub-merchants still in NONE/CHANGED/CLOSE_PENDING");
-            }
+            NewFileRows.write(store, file, records, "sub-merchants still in NONE/CHANGED/CLOSE_PENDING");
             outbox.append(Topics.REGISTRATION_FILE_REQUESTED, FileEvents.registrationRequested(file, records));
             files = 1;
             log.info("registration {}: file {} with {} sub-merchants, {} rejected locally", businessDate,

@@ -17,7 +17,4 @@ public interface RegistrationStore extends RequestRows<Registration, Registratio
 
     /** Sets REJECTED with the local code, guarded by the status the row was read in; @return rows changed. */
     int rejectLocally(List<Rejected> rejected);
-
-    /** Sets REQUESTED for the file's rows still in the status their request type was read from; @return rows changed. */
-    int markRequested(String fileId);
 }

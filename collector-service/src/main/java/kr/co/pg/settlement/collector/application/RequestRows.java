@@ -11,6 +11,13 @@ public interface RequestRows<R, S> {
 
     void insertRequests(String fileId, LocalDate businessDate, List<R> records);
 
+    /**
+     * The PG rows of the file's requests go into the file, guarded by the status they were read in: sub-merchants
+     * NONE/CHANGED/CLOSE_PENDING → REQUESTED (by request type), transactions NONE → COLLECTED (with the expected
+     * amount); @return rows changed.
+     */
+    int markInFile(String fileId);
+
     /** The file's rows go SENT (KIS accepted the file), in the request table and the PG table. */
     void markSent(String fileId);
 

@@ -194,12 +194,7 @@ record SettlementCollector(SettlementStore store, KisFiles files, FileSequences 
                         t.approvalNo(), t.originalApprovedOn(), t.originalApprovalNo(), t.maskedCardNo(), t.amount(),
                         t.appliedFeeRate(), t.feeAmount(), expected.get(i)));
             }
-            store.insertRequests(file.fileId(), businessDate, records);
-            int marked = store.markCollected(file.fileId());
-            if (marked != records.size()) {
-                throw new ConcurrentChangeException("file " + file.fileId() + ": " + marked + " of " + records.size()
-                        + " transactions still NONE");
-            }
+            NewFileRows.write(store, file, records, "transactions still NONE");
             outbox.append(Topics.SETTLEMENT_FILE_REQUESTED, FileEvents.settlementRequested(file, records));
             return new JobCounts(1, collect.size(), refusals.size(), notEligibleCount);
         }

@@ -41,7 +41,4 @@ public interface SettlementStore extends RequestRows<Transaction, SettlementResu
 
     /** NONE → REJECTED with a local code; @return rows changed. */
     int refuse(List<Refusal> refusals);
-
-    /** NONE → COLLECTED with the expected amount, for the file's rows; @return rows changed. */
-    int markCollected(String fileId);
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import kr.co.pg.settlement.events.status.KisRegStatus;
 
 /**
  * The eligibility and amount rules of domain.md "Difference settlement". Order of the checks (docs/architecture.md
@@ -48,7 +49,7 @@ public final class DifferenceSettlementPolicy {
                     "masked_card_no of transaction " + t.transactionId()
                             + " is not of the form 123456******1234; fix the row (never store a full number) and set diff_status NONE"));
         }
-        if (!"REGISTERED".equals(t.subMerchantRegStatus())) {
+        if (t.subMerchantRegStatus() != KisRegStatus.REGISTERED) {
             return new DiffDecision.Wait();
         }
         if (inSameDayCancelPair) {

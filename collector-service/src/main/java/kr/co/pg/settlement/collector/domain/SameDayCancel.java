@@ -2,6 +2,7 @@ package kr.co.pg.settlement.collector.domain;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import kr.co.pg.settlement.events.status.DiffStatus;
 
 /**
  * N003 (domain.md, docs/architecture.md "Readings"): a full CANCEL and the APPROVAL it cancels, same sub-merchant,
@@ -12,7 +13,7 @@ public final class SameDayCancel {
 
     public record Row(String transactionId, String subMerchantId, String transactionType, String approvalNo,
                       LocalDateTime approvedAt, String originalApprovalNo, LocalDate originalApprovedOn,
-                      String diffStatus, String diffResultCode) {
+                      DiffStatus diffStatus, String diffResultCode) {
     }
 
     public static boolean isPair(Row cancel, Row original) {
@@ -29,9 +30,10 @@ public final class SameDayCancel {
 
     /** Never sent: still NONE, already N003, or refused locally for an unmasked card number (L201). */
     private static boolean notSent(Row row) {
-        return "NONE".equals(row.diffStatus())
-                || ("NOT_ELIGIBLE".equals(row.diffStatus()) && DifferenceSettlementPolicy.SAME_DAY_CANCEL.equals(row.diffResultCode()))
-                || ("REJECTED".equals(row.diffStatus())
+        return row.diffStatus() == DiffStatus.NONE
+                || (row.diffStatus() == DiffStatus.NOT_ELIGIBLE
+                        && DifferenceSettlementPolicy.SAME_DAY_CANCEL.equals(row.diffResultCode()))
+                || (row.diffStatus() == DiffStatus.REJECTED
                         && DifferenceSettlementPolicy.CARD_NUMBER_NOT_MASKED.equals(row.diffResultCode()));
     }
 

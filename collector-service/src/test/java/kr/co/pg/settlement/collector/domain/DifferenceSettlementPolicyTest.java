@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import kr.co.pg.settlement.events.status.DiffStatus;
+import kr.co.pg.settlement.events.status.KisRegStatus;
 import org.junit.jupiter.api.Test;
 
 class DifferenceSettlementPolicyTest {
@@ -31,14 +33,14 @@ class DifferenceSettlementPolicyTest {
     }
 
     static TransactionCandidate tx(String type, LocalDateTime at, long amount, String rate, String cardType,
-                                   String tier, String regStatus, String maskedCard) {
+                                   String tier, KisRegStatus regStatus, String maskedCard) {
         return new TransactionCandidate("T1", "SM1", "KB", cardType, type, "12345678", at, null, null, maskedCard,
                 amount, new BigDecimal(rate), 0, regStatus, tier, LocalDate.of(2020, 1, 1), LocalDate.of(2030, 12, 31),
                 "KIS000000000001", "2208162517");
     }
 
     static TransactionCandidate approval(LocalDateTime at, long amount, String rate, String cardType, String tier) {
-        return tx("APPROVAL", at, amount, rate, cardType, tier, "REGISTERED", "123456******1234");
+        return tx("APPROVAL", at, amount, rate, cardType, tier, KisRegStatus.REGISTERED, "123456******1234");
     }
 
     @Test
@@ -68,16 +70,16 @@ class DifferenceSettlementPolicyTest {
         assertThat(DifferenceSettlementPolicy.expectedDifference(-9_545, new BigDecimal("2.400"), new BigDecimal("0.400")))
                 .isEqualTo(-190);
         TransactionCandidate partialCancel = tx("PARTIAL_CANCEL", LocalDateTime.of(2026, 3, 1, 9, 0), -9_545, "2.400",
-                "CREDIT", "SMALL", "REGISTERED", "123456******1234");
+                "CREDIT", "SMALL", KisRegStatus.REGISTERED, "123456******1234");
         assertThat(policy.decide(partialCancel, false)).isEqualTo(new DiffDecision.Collect(-190));
     }
 
     @Test
     void subMerchantNotRegisteredWaits() {
         assertThat(policy.decide(tx("APPROVAL", LocalDateTime.of(2026, 3, 1, 9, 0), 10_000, "2.300", "CREDIT", "SMALL",
-                "SENT", "123456******1234"), false)).isInstanceOf(DiffDecision.Wait.class);
+                KisRegStatus.SENT, "123456******1234"), false)).isInstanceOf(DiffDecision.Wait.class);
         assertThat(policy.decide(tx("APPROVAL", LocalDateTime.of(2026, 3, 1, 9, 0), 10_000, "2.300", "CREDIT", "SMALL",
-                "REJECTED", "123456******1234"), false)).isInstanceOf(DiffDecision.Wait.class);
+                KisRegStatus.REJECTED, "123456******1234"), false)).isInstanceOf(DiffDecision.Wait.class);
     }
 
     @Test
@@ -88,11 +90,11 @@ class DifferenceSettlementPolicyTest {
                 .isEqualTo(new DiffDecision.NotEligible("N001"));
         TransactionCandidate outside = new TransactionCandidate("T1", "SM1", "KB", "CREDIT", "APPROVAL", "1", 
                 LocalDateTime.of(2026, 2, 14, 0, 0), null, null, "123456******1234", 10_000, new BigDecimal("2.300"), 0,
-                "REGISTERED", "SMALL", LocalDate.of(2025, 8, 14), LocalDate.of(2026, 2, 13), "K", "2208162517");
+                KisRegStatus.REGISTERED, "SMALL", LocalDate.of(2025, 8, 14), LocalDate.of(2026, 2, 13), "K", "2208162517");
         assertThat(policy.decide(outside, false)).isEqualTo(new DiffDecision.NotEligible("N001"));
         TransactionCandidate lastValidDay = new TransactionCandidate("T1", "SM1", "KB", "CREDIT", "APPROVAL", "1",
                 LocalDateTime.of(2026, 2, 13, 23, 59, 59), null, null, "123456******1234", 10_000, new BigDecimal("2.300"), 0,
-                "REGISTERED", "SMALL", LocalDate.of(2025, 8, 14), LocalDate.of(2026, 2, 13), "K", "2208162517");
+                KisRegStatus.REGISTERED, "SMALL", LocalDate.of(2025, 8, 14), LocalDate.of(2026, 2, 13), "K", "2208162517");
         assertThat(policy.decide(lastValidDay, false)).isEqualTo(new DiffDecision.Collect(190));
     }
 
@@ -113,7 +115,7 @@ class DifferenceSettlementPolicyTest {
         assertThat(policy.decide(approval(LocalDateTime.of(2026, 3, 1, 9, 0), 0, "2.300", "CREDIT", "SMALL"), false))
                 .isEqualTo(new DiffDecision.NotEligible("N002"));
         assertThat(policy.decide(tx("CANCEL", LocalDateTime.of(2026, 3, 1, 9, 0), 0, "2.300", "CREDIT", "SMALL",
-                "REGISTERED", "123456******1234"), false)).isEqualTo(new DiffDecision.NotEligible("N002"));
+                KisRegStatus.REGISTERED, "123456******1234"), false)).isEqualTo(new DiffDecision.NotEligible("N002"));
     }
 
     @Test
@@ -121,7 +123,7 @@ class DifferenceSettlementPolicyTest {
         for (String company : new String[] {"XX", "kb", "", null, "KBC"}) {
             TransactionCandidate t = new TransactionCandidate("T9", "SM1", company, "CREDIT", "APPROVAL", "12345678",
                     LocalDateTime.of(2026, 3, 1, 9, 0), null, null, "123456******1234", 10_000, new BigDecimal("2.300"),
-                    230, "REGISTERED", "SMALL", LocalDate.of(2020, 1, 1), LocalDate.of(2030, 12, 31),
+                    230, KisRegStatus.REGISTERED, "SMALL", LocalDate.of(2020, 1, 1), LocalDate.of(2030, 12, 31),
                     "KIS000000000001", "2208162517");
             DiffDecision d = policy.decide(t, false);
             assertThat(d).isInstanceOfSatisfying(DiffDecision.Refused.class, r -> {
@@ -132,7 +134,7 @@ class DifferenceSettlementPolicyTest {
         for (String company : DifferenceSettlementPolicy.CARD_COMPANIES) {
             TransactionCandidate t = new TransactionCandidate("T9", "SM1", company, "CREDIT", "APPROVAL", "12345678",
                     LocalDateTime.of(2026, 3, 1, 9, 0), null, null, "123456******1234", 10_000, new BigDecimal("2.300"),
-                    230, "REGISTERED", "SMALL", LocalDate.of(2020, 1, 1), LocalDate.of(2030, 12, 31),
+                    230, KisRegStatus.REGISTERED, "SMALL", LocalDate.of(2020, 1, 1), LocalDate.of(2030, 12, 31),
                     "KIS000000000001", "2208162517");
             assertThat(policy.decide(t, false)).isEqualTo(new DiffDecision.Collect(190));
         }
@@ -147,7 +149,7 @@ class DifferenceSettlementPolicyTest {
                     assertThat(r.rejection().message()).contains("amount -10000 of transaction T1 (APPROVAL)");
                 });
         for (String type : new String[] {"CANCEL", "PARTIAL_CANCEL"}) {
-            assertThat(policy.decide(tx(type, at, 10_000, "2.300", "CREDIT", "SMALL", "REGISTERED", "123456******1234"),
+            assertThat(policy.decide(tx(type, at, 10_000, "2.300", "CREDIT", "SMALL", KisRegStatus.REGISTERED, "123456******1234"),
                     false)).isInstanceOfSatisfying(DiffDecision.Refused.class,
                     r -> assertThat(r.rejection().code()).isEqualTo("L203"));
         }
@@ -166,7 +168,7 @@ class DifferenceSettlementPolicyTest {
         // KIS decides (E203 "cancel whose original approval KIS does not know" when it does not know it either)
         TransactionCandidate orphan = new TransactionCandidate("T7", "SM1", "KB", "CREDIT", "CANCEL", "87654321",
                 LocalDateTime.of(2026, 3, 2, 9, 0), "99999999", LocalDate.of(2026, 2, 27), "123456******1234",
-                -10_000, new BigDecimal("2.300"), -230, "REGISTERED", "SMALL", LocalDate.of(2020, 1, 1),
+                -10_000, new BigDecimal("2.300"), -230, KisRegStatus.REGISTERED, "SMALL", LocalDate.of(2020, 1, 1),
                 LocalDate.of(2030, 12, 31), "KIS000000000001", "2208162517");
         assertThat(policy.decide(orphan, false)).isEqualTo(new DiffDecision.Collect(-190));
     }
@@ -176,36 +178,36 @@ class DifferenceSettlementPolicyTest {
         assertThat(policy.decide(approval(LocalDateTime.of(2026, 3, 1, 9, 0), 10_000, "2.300", "CREDIT", "SMALL"), true))
                 .isEqualTo(new DiffDecision.NotEligible("N003"));
         LocalDateTime morning = LocalDateTime.of(2026, 3, 1, 9, 0);
-        SameDayCancel.Row original = new SameDayCancel.Row("T1", "SM1", "APPROVAL", "A1", morning, null, null, "NONE", null);
+        SameDayCancel.Row original = new SameDayCancel.Row("T1", "SM1", "APPROVAL", "A1", morning, null, null, DiffStatus.NONE, null);
         SameDayCancel.Row cancel = new SameDayCancel.Row("T2", "SM1", "CANCEL", "C1", morning.plusHours(5), "A1",
-                LocalDate.of(2026, 3, 1), "NONE", null);
+                LocalDate.of(2026, 3, 1), DiffStatus.NONE, null);
         assertThat(SameDayCancel.isPair(cancel, original)).isTrue();
         SameDayCancel.Row nextDayCancel = new SameDayCancel.Row("T2", "SM1", "CANCEL", "C1", morning.plusDays(1), "A1",
-                LocalDate.of(2026, 3, 1), "NONE", null);
+                LocalDate.of(2026, 3, 1), DiffStatus.NONE, null);
         assertThat(SameDayCancel.isPair(nextDayCancel, original)).isFalse();
         SameDayCancel.Row partial = new SameDayCancel.Row("T2", "SM1", "PARTIAL_CANCEL", "C1", morning.plusHours(5), "A1",
-                LocalDate.of(2026, 3, 1), "NONE", null);
+                LocalDate.of(2026, 3, 1), DiffStatus.NONE, null);
         assertThat(SameDayCancel.isPair(partial, original)).isFalse();
-        SameDayCancel.Row sentOriginal = new SameDayCancel.Row("T1", "SM1", "APPROVAL", "A1", morning, null, null, "SENT", null);
+        SameDayCancel.Row sentOriginal = new SameDayCancel.Row("T1", "SM1", "APPROVAL", "A1", morning, null, null, DiffStatus.SENT, null);
         assertThat(SameDayCancel.isPair(cancel, sentOriginal)).isFalse();
         SameDayCancel.Row halfDone = new SameDayCancel.Row("T1", "SM1", "APPROVAL", "A1", morning, null, null,
-                "NOT_ELIGIBLE", "N003");
+                DiffStatus.NOT_ELIGIBLE, "N003");
         assertThat(SameDayCancel.isPair(cancel, halfDone)).isTrue();
         // the other row refused first for its unmasked card number (another slice, an earlier run): never sent either
         SameDayCancel.Row refusedOriginal = new SameDayCancel.Row("T1", "SM1", "APPROVAL", "A1", morning, null, null,
-                "REJECTED", "L201");
+                DiffStatus.REJECTED, "L201");
         assertThat(SameDayCancel.isPair(cancel, refusedOriginal)).isTrue();
         SameDayCancel.Row rejectedByKis = new SameDayCancel.Row("T1", "SM1", "APPROVAL", "A1", morning, null, null,
-                "REJECTED", "E203");
+                DiffStatus.REJECTED, "E203");
         assertThat(SameDayCancel.isPair(cancel, rejectedByKis)).as("KIS saw it: it was sent").isFalse();
-        SameDayCancel.Row otherMerchant = new SameDayCancel.Row("T1", "SM2", "APPROVAL", "A1", morning, null, null, "NONE", null);
+        SameDayCancel.Row otherMerchant = new SameDayCancel.Row("T1", "SM2", "APPROVAL", "A1", morning, null, null, DiffStatus.NONE, null);
         assertThat(SameDayCancel.isPair(cancel, otherMerchant)).isFalse();
     }
 
     @Test
     void anUnmaskedCardNumberIsNeverSent() {
         DiffDecision d = policy.decide(tx("APPROVAL", LocalDateTime.of(2026, 3, 1, 9, 0), 10_000, "2.300", "CREDIT",
-                "SMALL", "REGISTERED", "1234567812345678"), false);
+                "SMALL", KisRegStatus.REGISTERED, "1234567812345678"), false);
         assertThat(d).isInstanceOf(DiffDecision.Refused.class);
         assertThat(((DiffDecision.Refused) d).rejection().code()).isEqualTo("L201");
         assertThat(((DiffDecision.Refused) d).rejection().message()).doesNotContain("1234567812345678");
@@ -230,32 +232,33 @@ class DifferenceSettlementPolicyTest {
     void anUnmaskedCardNumberIsRefusedBeforeTheEligibilityChecks() {
         String full = withCheckDigit("4" + "1".repeat(14));
         // sub-merchant not yet REGISTERED: refused at once, not left NONE (reverting the order gives Wait)
-        for (String status : new String[]{"NONE", "REQUESTED", "SENT", "REJECTED", "CHANGED", "CLOSE_PENDING"}) {
+        for (KisRegStatus status : new KisRegStatus[]{KisRegStatus.NONE, KisRegStatus.REQUESTED, KisRegStatus.SENT,
+                KisRegStatus.REJECTED, KisRegStatus.CHANGED, KisRegStatus.CLOSE_PENDING}) {
             assertRefusedL201(policy.decide(tx("APPROVAL", MORNING, 10_000, "2.300", "CREDIT", "SMALL", status, full),
                     false), full);
         }
         // one row of a same-day cancel pair: that row L201 (the other row, masked, still N003; below)
-        assertRefusedL201(policy.decide(tx("CANCEL", MORNING, -10_000, "2.300", "CREDIT", "SMALL", "REGISTERED", full),
+        assertRefusedL201(policy.decide(tx("CANCEL", MORNING, -10_000, "2.300", "CREDIT", "SMALL", KisRegStatus.REGISTERED, full),
                 true), full);
         // GENERAL tier / no tier (N001 otherwise)
-        assertRefusedL201(policy.decide(tx("APPROVAL", MORNING, 10_000, "2.300", "CREDIT", "GENERAL", "REGISTERED", full),
+        assertRefusedL201(policy.decide(tx("APPROVAL", MORNING, 10_000, "2.300", "CREDIT", "GENERAL", KisRegStatus.REGISTERED, full),
                 false), full);
-        assertRefusedL201(policy.decide(tx("APPROVAL", MORNING, 10_000, "2.300", "CREDIT", null, "REGISTERED", full),
+        assertRefusedL201(policy.decide(tx("APPROVAL", MORNING, 10_000, "2.300", "CREDIT", null, KisRegStatus.REGISTERED, full),
                 false), full);
         // applied rate not above the preferential one (N002 otherwise)
-        assertRefusedL201(policy.decide(tx("APPROVAL", MORNING, 10_000, "0.300", "CREDIT", "SMALL", "REGISTERED", full),
+        assertRefusedL201(policy.decide(tx("APPROVAL", MORNING, 10_000, "0.300", "CREDIT", "SMALL", KisRegStatus.REGISTERED, full),
                 false), full);
         // even a row that is not REGISTERED, in a pair and of a GENERAL tier
-        assertRefusedL201(policy.decide(tx("CANCEL", MORNING, -10_000, "0.300", "CREDIT", "GENERAL", "SENT", full),
+        assertRefusedL201(policy.decide(tx("CANCEL", MORNING, -10_000, "0.300", "CREDIT", "GENERAL", KisRegStatus.SENT, full),
                 true), full);
     }
 
     @Test
     void theMaskedPartnerOfAnUnmaskedPairRowIsStillN003() {
-        assertThat(policy.decide(tx("APPROVAL", MORNING, 10_000, "2.300", "CREDIT", "SMALL", "REGISTERED",
+        assertThat(policy.decide(tx("APPROVAL", MORNING, 10_000, "2.300", "CREDIT", "SMALL", KisRegStatus.REGISTERED,
                 "411111******1111"), true)).isEqualTo(new DiffDecision.NotEligible("N003"));
         // and a masked row of a sub-merchant not REGISTERED still waits
-        assertThat(policy.decide(tx("APPROVAL", MORNING, 10_000, "2.300", "CREDIT", "SMALL", "SENT",
+        assertThat(policy.decide(tx("APPROVAL", MORNING, 10_000, "2.300", "CREDIT", "SMALL", KisRegStatus.SENT,
                 "411111******1111"), true)).isInstanceOf(DiffDecision.Wait.class);
     }
 
@@ -275,11 +278,11 @@ class DifferenceSettlementPolicyTest {
                 "",                     // blank
                 "abcdef******ghij"};
         for (String n : numbers) {
-            assertRefusedL201(policy.decide(tx("APPROVAL", MORNING, 10_000, "2.300", "CREDIT", "SMALL", "REGISTERED", n),
+            assertRefusedL201(policy.decide(tx("APPROVAL", MORNING, 10_000, "2.300", "CREDIT", "SMALL", KisRegStatus.REGISTERED, n),
                     false), n);
             assertThat(DifferenceSettlementPolicy.isMasked(n)).as(n).isFalse();
         }
-        assertThat(policy.decide(tx("APPROVAL", MORNING, 10_000, "2.300", "CREDIT", "SMALL", "REGISTERED", null), false))
+        assertThat(policy.decide(tx("APPROVAL", MORNING, 10_000, "2.300", "CREDIT", "SMALL", KisRegStatus.REGISTERED, null), false))
                 .isInstanceOf(DiffDecision.Refused.class);
     }
 

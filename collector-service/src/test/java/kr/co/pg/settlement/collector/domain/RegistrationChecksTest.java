@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import kr.co.pg.settlement.events.status.KisRegStatus;
 import org.junit.jupiter.api.Test;
 
 class RegistrationChecksTest {
 
     static SubMerchantCandidate sm(String businessNo, String name, String rep, LocalDate openedOn, String address) {
         return new SubMerchantCandidate("SM1", businessNo, name, rep, openedOn, null, "5411", "0212345678", "04524",
-                address, "NONE");
+                address, KisRegStatus.NONE);
     }
 
     @Test
@@ -56,14 +57,14 @@ class RegistrationChecksTest {
         assertThat(RegistrationChecks.check(sm("2208162517", "가게", "홍길동", LocalDate.of(2020, 1, 1), "서".repeat(51))))
                 .hasValueSatisfying(r -> assertThat(r.message()).startsWith("address is 102 CP949 bytes"));
         assertThat(RegistrationChecks.check(new SubMerchantCandidate("SM1", "2208162517", "가게", "홍길동",
-                LocalDate.of(2020, 1, 1), null, "5411", "0212345678", "서울시", null, "NONE")))
+                LocalDate.of(2020, 1, 1), null, "5411", "0212345678", "서울시", null, KisRegStatus.NONE)))
                 .hasValueSatisfying(r -> assertThat(r.message()).startsWith("postal_code is 6 CP949 bytes"));
     }
 
     @Test
     void l104APhoneThatIsNotDigitsOnlyIsRejected() {
         Optional<LocalRejection> dashed = RegistrationChecks.check(new SubMerchantCandidate("SM1", "2208162517", "가게",
-                "홍길동", LocalDate.of(2020, 1, 1), null, "5411", "02-1234-5678", "04524", "서울", "NONE"));
+                "홍길동", LocalDate.of(2020, 1, 1), null, "5411", "02-1234-5678", "04524", "서울", KisRegStatus.NONE));
         assertThat(dashed).hasValueSatisfying(r -> {
             assertThat(r.code()).isEqualTo("L104");
             assertThat(r.message()).contains("phone '02-1234-5678'");
@@ -79,10 +80,10 @@ class RegistrationChecksTest {
     @Test
     void requestTypeFollowsStatus() {
         assertThat(sm("2208162517", "a", "b", LocalDate.now(), null).requestType()).isEqualTo("N");
-        assertThat(new SubMerchantCandidate("S", "2208162517", "a", "b", null, null, null, null, null, null, "CHANGED")
+        assertThat(new SubMerchantCandidate("S", "2208162517", "a", "b", null, null, null, null, null, null, KisRegStatus.CHANGED)
                 .requestType()).isEqualTo("U");
         assertThat(new SubMerchantCandidate("S", "2208162517", "a", "b", null, null, null, null, null, null,
-                "CLOSE_PENDING").requestType()).isEqualTo("C");
+                KisRegStatus.CLOSE_PENDING).requestType()).isEqualTo("C");
     }
 
     private static Optional<String> code(SubMerchantCandidate s) {

@@ -56,13 +56,7 @@ final class EmbeddedKafka implements KafkaBroker, AutoCloseable {
     static EmbeddedKafka startTemporary(ScramSecurity security) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
-            Path dir;
-            try {
-                dir = Files.createTempDirectory(StaleServers.KAFKA_PREFIX);
-                StaleServers.markOwner(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create a temporary directory for Kafka", e);
-            }
+            Path dir = StaleServers.temporaryDirectory(StaleServers.KAFKA_PREFIX, "Kafka");
             try {
                 return start(dir, EmbeddedMariaDb.freePort(), EmbeddedMariaDb.freePort(), true, security);
             } catch (RuntimeException e) {

@@ -40,13 +40,7 @@ record EmbeddedMariaDb(Path dataDir, Path logFile, int port, boolean temporary, 
     /** As {@link #startTemporary()}; with {@code tls} not null the server also accepts TLS with that certificate. */
     static EmbeddedMariaDb startTemporary(TlsFiles tls) {
         StaleServers.cleanUp();
-        Path dir;
-        try {
-            dir = Files.createTempDirectory(StaleServers.MARIADB_PREFIX);
-            StaleServers.markOwner(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary directory for MariaDB", e);
-        }
+        Path dir = StaleServers.temporaryDirectory(StaleServers.MARIADB_PREFIX, "MariaDB");
         IllegalStateException last = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {

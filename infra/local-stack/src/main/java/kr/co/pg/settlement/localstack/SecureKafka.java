@@ -30,14 +30,10 @@ public record SecureKafka(EmbeddedKafka broker, ScramSecurity security) implemen
 
     /** Starts a broker with a new certificate and admin password (about 3-4 s). */
     public static SecureKafka start() {
-        TlsFiles tls = TlsFiles.temporary(StaleServers.KAFKA_PREFIX + "tls-");
-        ScramSecurity security = new ScramSecurity(tls, ADMIN_USER, UUID.randomUUID().toString());
-        try {
+        return TlsFiles.startWithTemporary(StaleServers.KAFKA_PREFIX + "tls-", tls -> {
+            ScramSecurity security = new ScramSecurity(tls, ADMIN_USER, UUID.randomUUID().toString());
             return new SecureKafka(EmbeddedKafka.startTemporary(security), security);
-        } catch (RuntimeException e) {
-            tls.deleteQuietly();
-            throw e;
-        }
+        });
     }
 
     @Override

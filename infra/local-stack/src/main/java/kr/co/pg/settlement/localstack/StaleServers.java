@@ -1,6 +1,7 @@
 package kr.co.pg.settlement.localstack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -21,6 +22,20 @@ final class StaleServers {
     static final String KAFKA_PREFIX = "local-stack-kafka-";
     private static final String OWNER_FILE = "owner.pid";
     private static final Logger log = LoggerFactory.getLogger(StaleServers.class);
+
+    /**
+     * A new temporary directory marked with this JVM's pid, so that {@link #cleanUp()} removes it once this JVM is
+     * gone even if it never deletes it itself. {@code what}: for the error message.
+     */
+    static Path temporaryDirectory(String prefix, String what) {
+        try {
+            Path dir = Files.createTempDirectory(prefix);
+            markOwner(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for " + what, e);
+        }
+    }
 
     static void markOwner(Path dir) throws IOException {
         Files.writeString(dir.resolve(OWNER_FILE), String.valueOf(ProcessHandle.current().pid()));

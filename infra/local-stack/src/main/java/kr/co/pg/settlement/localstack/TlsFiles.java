@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A self-signed RSA certificate for {@code 127.0.0.1} / {@code localhost}, made by the JDK's keytool for a test: a
@@ -32,14 +33,17 @@ public record TlsFiles(Path keyStore, Path trustStore, String password, Path cer
 
     private static final String ALIAS = "local-stack";
 
-    /** A new certificate in a new temporary directory (deleted at the next start once this JVM is gone). */
-    static TlsFiles temporary(String prefix) {
+    /**
+     * Starts {@code server} with a new certificate in a new temporary directory (deleted at the next start once this
+     * JVM is gone); the directory is deleted at once when the server does not start. The server deletes it on close.
+     */
+    static <T> T startWithTemporary(String prefix, Function<TlsFiles, T> server) {
+        TlsFiles tls = generate(StaleServers.temporaryDirectory(prefix, "TLS test files"));
         try {
-            Path dir = Files.createTempDirectory(prefix);
-            StaleServers.markOwner(dir);
-            return generate(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary directory for TLS test files", e);
+            return server.apply(tls);
+        } catch (RuntimeException e) {
+            tls.deleteQuietly();
+            throw e;
         }
     }
 

@@ -10,13 +10,8 @@ public record TlsMariaDb(EmbeddedMariaDb server, TlsFiles tls) implements Delega
 
     /** Starts a new server with a new certificate (about 4-6 s). */
     public static TlsMariaDb start() {
-        TlsFiles tls = TlsFiles.temporary(StaleServers.MARIADB_PREFIX + "tls-");
-        try {
-            return new TlsMariaDb(EmbeddedMariaDb.startTemporary(tls), tls);
-        } catch (RuntimeException e) {
-            tls.deleteQuietly();
-            throw e;
-        }
+        return TlsFiles.startWithTemporary(StaleServers.MARIADB_PREFIX + "tls-",
+                tls -> new TlsMariaDb(EmbeddedMariaDb.startTemporary(tls), tls));
     }
 
     @Override

@@ -1,16 +1,11 @@
 package kr.co.pg.settlement.kis.client;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import kr.co.pg.settlement.kis.protocol.KeyFileReading;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -22,7 +17,7 @@ final class SecretFile implements KisSecret {
 
     private static final Log log = LogFactory.getLog(SecretFile.class);
 
-    private record Snapshot(String secret, FileTime modified, long size, Object fileKey, long readAtMillis) {
+    private record Snapshot(KeyFileReading reading, long readAtMillis) {
     }
 
     private final Path file;
@@ -38,8 +33,8 @@ final class SecretFile implements KisSecret {
         this.maxAgeMillis = maxAge.toMillis();
         try {
             this.snapshot = read();
-        } catch (SecretFileProblem e) {
-            throw new IllegalArgumentException("kis.secret-file " + file + ": " + e.getMessage()
+        } catch (IOException e) {
+            throw new IllegalArgumentException("kis.secret-file " + file + ": " + reason(e)
                     + " (the file must hold the KIS HMAC key, readable by this service)");
         }
     }
@@ -48,60 +43,37 @@ final class SecretFile implements KisSecret {
     public String current() {
         Snapshot s = snapshot;
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            // a rename over the file (the safe way to rotate) changes its inode even within the same mtime tick
-            boolean changed = !attributes.lastModifiedTime().equals(s.modified()) || attributes.size() != s.size()
-                    || !Objects.equals(attributes.fileKey(), s.fileKey());
-            if (changed || clock.millis() - s.readAtMillis() >= maxAgeMillis) {
+            if (s.reading().isStale(file) || clock.millis() - s.readAtMillis() >= maxAgeMillis) {
                 Snapshot fresh = read();
-                if (!fresh.secret().equals(s.secret())) {
+                if (!fresh.reading().key().equals(s.reading().key())) {
                     log.info("KIS HMAC key re-read from " + file + ": requests are now signed with the new key");
                 }
                 snapshot = fresh;
                 lastProblem = null;
-                return fresh.secret();
+                return fresh.reading().key();
             }
-        } catch (IOException | SecretFileProblem e) {
-            String problem = e instanceof SecretFileProblem ? e.getMessage() : e.getClass().getSimpleName();
+        } catch (IOException e) {
+            String problem = reason(e);
             if (!problem.equals(lastProblem)) {
                 lastProblem = problem;
                 log.warn("kis.secret-file " + file + " cannot be read now (" + problem + "): still signing with the key"
                         + " read before. Write the new key to a temporary file and rename it over " + file);
             }
         }
-        return s.secret();
+        return s.reading().key();
     }
 
-    private Snapshot read() {
-        try {
-            BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
-            byte[] bytes = Files.readAllBytes(file);
-            String text;
-            try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString().strip();
-            } catch (CharacterCodingException e) {
-                throw new SecretFileProblem("not UTF-8 text");
-            }
-            if (text.isEmpty()) {
-                throw new SecretFileProblem("empty");
-            }
-            return new Snapshot(text, before.lastModifiedTime(), before.size(), before.fileKey(), clock.millis());
-        } catch (IOException e) {
-            // the message of a NoSuchFile/AccessDenied exception is the path; never any content
-            throw new SecretFileProblem(e.getClass().getSimpleName());
-        }
+    private Snapshot read() throws IOException {
+        return new Snapshot(KeyFileReading.read(file), clock.millis());
+    }
+
+    /** What is wrong with the file: "empty", "not UTF-8 text", else the exception's class (its message is a path). */
+    private static String reason(IOException e) {
+        return e instanceof KeyFileReading.InvalidKeyFileException ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     @Override
     public String toString() {
         return "KisSecret[file " + file + ", ***]";
-    }
-
-    private static final class SecretFileProblem extends RuntimeException {
-        SecretFileProblem(String reason) {
-            super(reason, null, false, false);
-        }
     }
 }

@@ -1,17 +1,24 @@
 package kr.co.pg.settlement.gateway.application;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import kr.co.pg.settlement.events.FileRequested;
 import kr.co.pg.settlement.events.InvalidEventException;
 import kr.co.pg.settlement.events.RegistrationFileRequested;
 import kr.co.pg.settlement.events.SettlementFileRequested;
+import kr.co.pg.settlement.kis.protocol.CardType;
 import kr.co.pg.settlement.kis.protocol.FileHeader;
 import kr.co.pg.settlement.kis.protocol.FileType;
 import kr.co.pg.settlement.kis.protocol.KisFileWriter;
 import kr.co.pg.settlement.kis.protocol.R1Record;
 import kr.co.pg.settlement.kis.protocol.RecordFormatException;
 import kr.co.pg.settlement.kis.protocol.S1Record;
+import kr.co.pg.settlement.kis.protocol.TransactionType;
 
 /**
  * Renders the R1/S1 bytes of a file-requested event. Everything comes from the event (file date, sequence,
@@ -26,29 +33,25 @@ final class RequestFileRenderer {
     }
 
     byte[] renderS1(SettlementFileRequested event) {
-        requireFileFields(event.fileId(), event.fileDate(), event.createdAt(), event.records());
-        FileHeader header = new FileHeader(FileType.S1, pgCompanyCode, event.fileDate(), event.fileSeq(),
-                event.createdAt(), null);
-        return render(FileType.S1, event.fileId(), event.records(), out -> KisFileWriter.s1(out, header),
-                transaction -> toS1(event.fileId(), transaction));
+        return render(FileType.S1, event, KisFileWriter::s1, transaction -> toS1(event.fileId(), transaction));
     }
 
     byte[] renderR1(RegistrationFileRequested event) {
-        requireFileFields(event.fileId(), event.fileDate(), event.createdAt(), event.records());
-        FileHeader header = new FileHeader(FileType.R1, pgCompanyCode, event.fileDate(), event.fileSeq(),
-                event.createdAt(), null);
-        return render(FileType.R1, event.fileId(), event.records(), out -> KisFileWriter.r1(out, header),
-                registration -> toR1(event.fileId(), registration));
+        return render(FileType.R1, event, KisFileWriter::r1, registration -> toR1(event.fileId(), registration));
     }
 
-    private static <E, R> byte[] render(FileType type, String fileId, List<E> records,
-                                        Function<ByteArrayOutputStream, KisFileWriter<R>> writerFactory,
-                                        Function<E, R> mapping) {
+    private <E, R> byte[] render(FileType type, FileRequested<E> event,
+                                 BiFunction<OutputStream, FileHeader, KisFileWriter<R>> writerFactory,
+                                 Function<E, R> mapping) {
+        requireFileFields(event);
+        FileHeader header = new FileHeader(type, pgCompanyCode, event.fileDate(), event.fileSeq(), event.createdAt(),
+                null);
+        List<E> records = event.records();
         // header + records + trailer, each recordLength + CR LF
         long expectedSize = (long) (type.recordLength() + 2) * (records.size() + 2);
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(expectedSize, Integer.MAX_VALUE - 16));
         int line = 1;
-        try (KisFileWriter<R> writer = writerFactory.apply(out)) {
+        try (KisFileWriter<R> writer = writerFactory.apply(out, header)) {
             for (E record : records) {
                 line++;
                 writer.write(mapping.apply(record));
@@ -56,7 +59,8 @@ final class RequestFileRenderer {
             line++;
             writer.finish();
         } catch (RecordFormatException e) {
-            throw new UnrenderableFileException(line, "file " + fileId + " line " + line + ": " + e.getMessage(), e);
+            throw new UnrenderableFileException(line, "file " + event.fileId() + " line " + line + ": " + e.getMessage(),
+                    e);
         }
         return out.toByteArray();
     }
@@ -88,31 +92,30 @@ final class RequestFileRenderer {
                 r.address());
     }
 
-    static char cardTypeCode(String fileId, SettlementFileRequested.Transaction t) {
-        return switch (t.cardType() == null ? "" : t.cardType()) {
-            case "CREDIT" -> 'C';
-            case "CHECK" -> 'K';
-            default -> throw new InvalidEventException("file " + fileId + " transaction " + t.transactionId()
-                    + ": field cardType: '" + t.cardType() + "' is not CREDIT or CHECK");
-        };
+    private static char cardTypeCode(String fileId, SettlementFileRequested.Transaction t) {
+        return pgValue(CardType.class, t.cardType()).map(CardType::kisCode).orElseThrow(() ->
+                new InvalidEventException("file " + fileId + " transaction " + t.transactionId()
+                        + ": field cardType: '" + t.cardType() + "' is not CREDIT or CHECK"));
     }
 
-    static char transactionTypeCode(String fileId, SettlementFileRequested.Transaction t) {
-        return switch (t.transactionType() == null ? "" : t.transactionType()) {
-            case "APPROVAL" -> 'A';
-            case "CANCEL" -> 'C';
-            case "PARTIAL_CANCEL" -> 'P';
-            default -> throw new InvalidEventException("file " + fileId + " transaction " + t.transactionId()
-                    + ": field transactionType: '" + t.transactionType() + "' is not APPROVAL, CANCEL or PARTIAL_CANCEL");
-        };
+    private static char transactionTypeCode(String fileId, SettlementFileRequested.Transaction t) {
+        return pgValue(TransactionType.class, t.transactionType()).map(TransactionType::kisCode).orElseThrow(() ->
+                new InvalidEventException("file " + fileId + " transaction " + t.transactionId()
+                        + ": field transactionType: '" + t.transactionType()
+                        + "' is not APPROVAL, CANCEL or PARTIAL_CANCEL"));
     }
 
-    static void requireFileFields(String fileId, Object fileDate, Object createdAt, List<?> records) {
-        if (fileId == null || fileId.isBlank()) {
+    /** The constant the PG's column value names (kis-protocol keeps the S1 codes); empty for null or unknown. */
+    private static <T extends Enum<T>> Optional<T> pgValue(Class<T> type, String value) {
+        return Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(value)).findFirst();
+    }
+
+    static void requireFileFields(FileRequested<?> event) {
+        if (event.fileId() == null || event.fileId().isBlank()) {
             throw new InvalidEventException("file-requested event without fileId");
         }
-        if (fileDate == null || createdAt == null || records == null) {
-            throw new InvalidEventException("file " + fileId + ": fileDate, createdAt and records are required");
+        if (event.fileDate() == null || event.createdAt() == null || event.records() == null) {
+            throw new InvalidEventException("file " + event.fileId() + ": fileDate, createdAt and records are required");
         }
     }
 }

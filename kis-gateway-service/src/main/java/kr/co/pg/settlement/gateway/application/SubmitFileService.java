@@ -1,6 +1,7 @@
 package kr.co.pg.settlement.gateway.application;
 
 import java.util.function.Supplier;
+import kr.co.pg.settlement.events.FileRequested;
 import kr.co.pg.settlement.events.RegistrationFileRequested;
 import kr.co.pg.settlement.events.SettlementFileRequested;
 import kr.co.pg.settlement.gateway.domain.FileToSubmit;
@@ -33,15 +34,17 @@ public class SubmitFileService {
     }
 
     public void submitSettlementFile(SettlementFileRequested event) {
-        RequestFileRenderer.requireFileFields(event.fileId(), event.fileDate(), event.createdAt(), event.records());
-        renderAndSubmit(new FileToSubmit(event.eventId(), event.fileId(), FileType.S1, event.businessDate(),
-                event.fileDate(), event.fileSeq(), event.records().size(), new byte[0]), () -> renderer.renderS1(event));
+        renderAndSubmit(FileType.S1, event, () -> renderer.renderS1(event));
     }
 
     public void submitRegistrationFile(RegistrationFileRequested event) {
-        RequestFileRenderer.requireFileFields(event.fileId(), event.fileDate(), event.createdAt(), event.records());
-        renderAndSubmit(new FileToSubmit(event.eventId(), event.fileId(), FileType.R1, event.businessDate(),
-                event.fileDate(), event.fileSeq(), event.records().size(), new byte[0]), () -> renderer.renderR1(event));
+        renderAndSubmit(FileType.R1, event, () -> renderer.renderR1(event));
+    }
+
+    private void renderAndSubmit(FileType type, FileRequested<?> event, Supplier<byte[]> render) {
+        RequestFileRenderer.requireFileFields(event);
+        renderAndSubmit(new FileToSubmit(event.eventId(), event.fileId(), type, event.businessDate(),
+                event.fileDate(), event.fileSeq(), event.records().size(), new byte[0]), render);
     }
 
     /** A file the layout cannot hold is refused before upload (naming its line); any other is uploaded. */

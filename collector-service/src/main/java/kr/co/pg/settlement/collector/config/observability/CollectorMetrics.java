@@ -22,6 +22,9 @@ import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQue
 import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQueries.OutboxBacklog;
 import kr.co.pg.settlement.collector.adapter.out.persistence.CollectorMetricsQueries.RecentFile;
 import kr.co.pg.settlement.events.Topics;
+import kr.co.pg.settlement.events.status.DiffStatus;
+import kr.co.pg.settlement.events.status.JobRunStatus;
+import kr.co.pg.settlement.events.status.KisRegStatus;
 import kr.co.pg.settlement.kit.kafka.KafkaClusterProbe;
 import kr.co.pg.settlement.kit.metrics.DeadLetterGauges;
 import kr.co.pg.settlement.outbox.OutboxRelayStatus;
@@ -57,8 +60,9 @@ class CollectorMetrics extends DeadLetterGauges {
     private volatile double relayLag;
     /** Row counts of files whose rows are all final: they cannot change any more (refresh thread only). */
     private final Map<String, Map<String, Long>> finishedFileRows = new HashMap<>();
-    private static final Set<String> FINAL_SETTLEMENT = Set.of("SETTLED", "REJECTED");
-    private static final Set<String> FINAL_REGISTRATION = Set.of("REGISTERED", "REJECTED");
+    private static final Set<String> FINAL_SETTLEMENT = Set.of(DiffStatus.SETTLED.name(), DiffStatus.REJECTED.name());
+    private static final Set<String> FINAL_REGISTRATION = Set.of(KisRegStatus.REGISTERED.name(),
+            KisRegStatus.REJECTED.name());
 
     CollectorMetrics(CollectorMetricsQueries queries, OutboxRelayProbe relay, KafkaClusterProbe kafka, Clock clock,
                      MeterRegistry registry,
@@ -128,7 +132,7 @@ class CollectorMetrics extends DeadLetterGauges {
             Tags job = Tags.of("job", run.job());
             LocalDateTime end = run.finishedAt() != null ? run.finishedAt() : now;
             seconds.add(MultiGauge.Row.of(job, Duration.between(run.startedAt(), end).toMillis() / 1000.0));
-            running.add(MultiGauge.Row.of(job, "RUNNING".equals(run.status()) ? 1 : 0));
+            running.add(MultiGauge.Row.of(job, JobRunStatus.RUNNING.name().equals(run.status()) ? 1 : 0));
             if (run.lastDoneAt() != null) {
                 lastDone.add(MultiGauge.Row.of(job, run.lastDoneAt().atZone(clock.getZone()).toEpochSecond()));
             }

@@ -26,7 +26,7 @@ record JdbcRegistrationStore(ClockedJdbc db) implements RegistrationStore {
             rs.getString("sub_merchant_id"), rs.getString("business_no"), rs.getString("business_name"),
             rs.getString("representative_name"), rs.getObject("opened_on", LocalDate.class),
             rs.getObject("closed_on", LocalDate.class), rs.getString("industry_code"), rs.getString("phone"),
-            rs.getString("postal_code"), rs.getString("address"), rs.getString("kis_reg_status"));
+            rs.getString("postal_code"), rs.getString("address"), KisRegStatus.valueOf(rs.getString("kis_reg_status")));
     /** The request rows of one file joined to their sub-merchants. */
     private static final String FILE_ROWS = "registration_request r STRAIGHT_JOIN sub_merchant s"
             + " ON r.sub_merchant_id = s.sub_merchant_id";
@@ -45,7 +45,7 @@ record JdbcRegistrationStore(ClockedJdbc db) implements RegistrationStore {
                         + " kis_reg_result_code = ?, kis_reg_result_msg = ?, kis_reg_updated_at = ?"
                         + " WHERE sub_merchant_id = ? AND kis_reg_status = ?",
                 rejected, 1000, r -> new Object[] {r.rejection().code(), Times.cut(r.rejection().message(), 100), now,
-                        r.candidate().subMerchantId(), r.candidate().regStatus()});
+                        r.candidate().subMerchantId(), r.candidate().regStatus().name()});
         return Batches.sum(counts, rejected.size());
     }
 
@@ -59,7 +59,7 @@ record JdbcRegistrationStore(ClockedJdbc db) implements RegistrationStore {
     }
 
     @Override
-    public int markRequested(String fileId) {
+    public int markInFile(String fileId) {
         return db.jdbc().update("UPDATE " + FILE_ROWS + " SET s.kis_reg_status = 'REQUESTED', s.kis_reg_updated_at = ?"
                 + " WHERE r.file_id = ? AND s.kis_reg_status = CASE r.request_type WHEN 'N' THEN 'NONE'"
                 + " WHEN 'U' THEN 'CHANGED' WHEN 'C' THEN 'CLOSE_PENDING' END", db.now(), fileId);

@@ -14,6 +14,8 @@ import kr.co.pg.settlement.collector.domain.SameDayCancel;
 import kr.co.pg.settlement.collector.domain.TransactionCandidate;
 import kr.co.pg.settlement.events.SettlementFileRequested.Transaction;
 import kr.co.pg.settlement.events.SettlementResultsReceived.SettlementResult;
+import kr.co.pg.settlement.events.status.DiffStatus;
+import kr.co.pg.settlement.events.status.KisRegStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -77,7 +79,8 @@ class JdbcSettlementStore implements SettlementStore {
     private static SameDayCancel.Row pairRow(ResultSet rs, String p) throws SQLException {
         return new SameDayCancel.Row(rs.getString(p + "_id"), rs.getString(p + "_sm"), rs.getString(p + "_type"),
                 rs.getString(p + "_no"), rs.getObject(p + "_at", LocalDateTime.class), rs.getString(p + "_ono"),
-                rs.getObject(p + "_oon", LocalDate.class), rs.getString(p + "_st"), rs.getString(p + "_rc"));
+                rs.getObject(p + "_oon", LocalDate.class), DiffStatus.valueOf(rs.getString(p + "_st")),
+                rs.getString(p + "_rc"));
     }
 
     /**
@@ -96,7 +99,8 @@ class JdbcSettlementStore implements SettlementStore {
                 (rs, i) -> new TransactionCandidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getObject(7, LocalDateTime.class), rs.getString(8),
                         rs.getObject(9, LocalDate.class), rs.getString(10), rs.getLong(11), rs.getBigDecimal(12),
-                        rs.getLong(13), rs.getString(14), rs.getString(15), rs.getObject(16, LocalDate.class),
+                        rs.getLong(13), KisRegStatus.valueOf(rs.getString(14)), rs.getString(15),
+                        rs.getObject(16, LocalDate.class),
                         rs.getObject(17, LocalDate.class), rs.getString(18), rs.getString(19)),
                 before.atStartOfDay(), after.approvedAt(), after.approvedAt(), after.transactionId(),
                 upTo.approvedAt(), upTo.approvedAt(), upTo.transactionId(), limit);
@@ -134,7 +138,7 @@ class JdbcSettlementStore implements SettlementStore {
     }
 
     @Override
-    public int markCollected(String fileId) {
+    public int markInFile(String fileId) {
         return jdbc.update("UPDATE " + FILE_ROWS + " SET t.diff_status = 'COLLECTED',"
                 + " t.diff_expected_amount = r.expected_amount, t.diff_updated_at = ?"
                 + " WHERE r.file_id = ? AND t.diff_status = 'NONE'", db.now(), fileId);

@@ -1,15 +1,9 @@
 package kr.co.pg.settlement.simulator.adapter.out.keys;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.Objects;
+import kr.co.pg.settlement.kis.protocol.KeyFileReading;
 import kr.co.pg.settlement.simulator.application.KeySource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,18 +18,15 @@ public final class KeyFile implements KeySource {
 
     private static final Logger log = LoggerFactory.getLogger(KeyFile.class);
 
-    private record Snapshot(String key, FileTime modified, long size, Object fileKey) {
-    }
-
     private final Path file;
-    private volatile Snapshot snapshot;
+    private volatile KeyFileReading snapshot;
     private volatile String lastProblem;
 
     public KeyFile(Path file) {
         this.file = Objects.requireNonNull(file);
         try {
-            snapshot = read();
-        } catch (IOException | Problem e) {
+            snapshot = KeyFileReading.read(file);
+        } catch (IOException e) {
             throw new IllegalArgumentException("kis.simulator.security.secret-files: " + file + " " + reason(e)
                     + " (the file must hold the client's HMAC key)");
         }
@@ -43,15 +34,14 @@ public final class KeyFile implements KeySource {
 
     @Override
     public String current() {
-        Snapshot s = snapshot;
+        KeyFileReading s = snapshot;
         try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            if (!a.lastModifiedTime().equals(s.modified()) || a.size() != s.size() || !Objects.equals(a.fileKey(), s.fileKey())) {
-                s = read();
+            if (s.isStale(file)) {
+                s = KeyFileReading.read(file);
                 snapshot = s;
                 lastProblem = null;
             }
-        } catch (IOException | Problem e) {
+        } catch (IOException e) {
             String problem = reason(e);
             if (!problem.equals(lastProblem)) {
                 lastProblem = problem;
@@ -62,35 +52,14 @@ public final class KeyFile implements KeySource {
         return s.key();
     }
 
-    private Snapshot read() throws IOException {
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        byte[] bytes = Files.readAllBytes(file);
-        String key;
-        try {
-            key = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString().strip();
-        } catch (CharacterCodingException e) {
-            throw new Problem("is not UTF-8 text");
-        }
-        if (key.isEmpty()) {
-            throw new Problem("is empty");
-        }
-        return new Snapshot(key, a.lastModifiedTime(), a.size(), a.fileKey());
-    }
-
-    private static String reason(Exception e) {
+    private static String reason(IOException e) {
         // an IOException's message is a path, never file content
-        return e instanceof Problem ? e.getMessage() : "cannot be read (" + e.getClass().getSimpleName() + ")";
+        return e instanceof KeyFileReading.InvalidKeyFileException ? "is " + e.getMessage()
+                : "cannot be read (" + e.getClass().getSimpleName() + ")";
     }
 
     @Override
     public String toString() {
         return "KeyFile[" + file + ", ***]";
-    }
-
-    private static final class Problem extends RuntimeException {
-        Problem(String reason) {
-            super(reason, null, false, false);
-        }
     }
 }

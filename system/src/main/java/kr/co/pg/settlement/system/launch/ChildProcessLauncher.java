@@ -71,10 +71,15 @@ record ChildProcessLauncher(int heapMb, Path logDir, boolean profile) implements
     /**
      * How a service JVM runs, here and in a deployment (docs/production.md): the serial collector (a service has at
      * most two cores; G1's remembered sets and marking bitmaps cost native memory out of proportion to a 512 MB heap),
-     * a smaller code cache and thread stacks. Measured on the 1,000,000-row benchmark: README, "Benchmarks".
+     * a smaller code cache and thread stacks; the deployments' initial heap (256 MB: the default, a 64th of the
+     * machine's memory, was 384 MB here although the collector's live set stays under 160 MB); the malloc memory the
+     * JVM freed given back every 10 s (30-40 MB of RSS per service); and no per-thread cache of direct buffers for
+     * socket writes larger than 256 KB (4 MB file events left 25 MB cached). Measured on the 1,000,000- and
+     * 4,000,000-row benchmarks: README, "Benchmarks".
      */
-    static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=96m",
-            "-XX:MaxMetaspaceSize=256m", "-Xss512k");
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms256m",
+            "-XX:ReservedCodeCacheSize=96m", "-XX:MaxMetaspaceSize=256m", "-Xss512k", "-XX:TrimNativeHeapInterval=10000",
+            "-Djdk.nio.maxCachedBufferSize=262144");
 
     /**
      * The child's command line: JVM options, class, then the spec's properties as {@code --key=value} arguments.

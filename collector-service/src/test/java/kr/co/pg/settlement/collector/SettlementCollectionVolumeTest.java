@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import kr.co.pg.settlement.collector.application.KickoffHandler;
 import kr.co.pg.settlement.collector.application.SliceCollection;
 import kr.co.pg.settlement.events.EventJson;
+import kr.co.pg.settlement.outbox.OutboxPayloads;
 import kr.co.pg.settlement.events.Job;
 import kr.co.pg.settlement.events.KickoffRequested;
 import kr.co.pg.settlement.events.SettlementSliceRequested;
@@ -84,7 +85,7 @@ class SettlementCollectionVolumeTest {
         kickoffs.handle(new KickoffRequested(kickoffId, Job.DIFF_SETTLEMENT_REQUEST, d, null, "perf"));
         // the kick-off was split into slice events (outbox); two consumers take them, as the slice listener would
         List<SettlementSliceRequested> slices = jdbc.query("SELECT payload FROM outbox_event WHERE topic = ? ORDER BY id",
-                (rs, i) -> EventJson.read(rs.getBytes(1), SettlementSliceRequested.class), Topics.SETTLEMENT_SLICE_REQUESTED);
+                (rs, i) -> EventJson.read(OutboxPayloads.published(rs.getBytes(1)), SettlementSliceRequested.class), Topics.SETTLEMENT_SLICE_REQUESTED);
         ExecutorService consumers = Executors.newFixedThreadPool(2);
         try {
             for (Future<?> f : consumers.invokeAll(slices.stream().map(e -> (Callable<Object>) () -> {

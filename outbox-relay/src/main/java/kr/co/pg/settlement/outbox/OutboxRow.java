@@ -48,7 +48,7 @@ record OutboxRow(long id, String eventId, String eventType, String topic, String
                 (String) required(after, "topic"),
                 (String) required(after, "event_key"),
                 toLocalDate(required(after, "business_date"), after),
-                toBytes(required(after, "payload"), after),
+                OutboxPayloads.published(toBytes(required(after, "payload"), after)),
                 optionalText(after, "traceparent")));
     }
 

@@ -41,7 +41,26 @@ class OutboxRowTest {
         assertThat(header(noColumn, "businessDate")).isEqualTo("2026-11-24");
     }
 
+    @Test
+    void aCompressedPayloadIsPublishedInflatedAndAPlainOneAsItIs() {
+        byte[] file = ("{\"records\":[" + "{\"seq\":1,\"transactionId\":\"T1\"},".repeat(2_000) + "{}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] stored = OutboxPayloads.stored(file);
+        assertThat(stored.length).isLessThan(file.length / 5);
+
+        ProducerRecord<String, byte[]> compressed = OutboxRow.fromChange(change(true, null, stored)).orElseThrow()
+                .toProducerRecord();
+        assertThat(compressed.value()).isEqualTo(file);
+        ProducerRecord<String, byte[]> plain = OutboxRow.fromChange(change(true, null, file)).orElseThrow()
+                .toProducerRecord();
+        assertThat(plain.value()).isEqualTo(file);
+    }
+
     private static SourceRecord change(boolean withTraceparentColumn, String traceparent) {
+        return change(withTraceparentColumn, traceparent, "{}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static SourceRecord change(boolean withTraceparentColumn, String traceparent, byte[] payload) {
         SchemaBuilder row = SchemaBuilder.struct().name("outbox_event.Value")
                 .field("id", Schema.INT64_SCHEMA)
                 .field("event_id", Schema.STRING_SCHEMA)
@@ -62,7 +81,7 @@ class OutboxRowTest {
                 .put("event_key", "R1-20261124-000001")
                 .put("business_date", java.util.Date.from(LocalDate.of(2026, 11, 24).atStartOfDay()
                         .toInstant(java.time.ZoneOffset.UTC)))
-                .put("payload", "{}".getBytes(StandardCharsets.UTF_8));
+                .put("payload", payload);
         if (withTraceparentColumn) {
             after.put("traceparent", traceparent);
         }

@@ -5,6 +5,7 @@ import kr.co.pg.settlement.collector.application.Outbox;
 import kr.co.pg.settlement.events.EventJson;
 import kr.co.pg.settlement.events.SettlementEvent;
 import kr.co.pg.settlement.kit.tracing.Traceparents;
+import kr.co.pg.settlement.outbox.OutboxPayloads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -23,10 +24,11 @@ class JdbcOutbox implements Outbox {
 
     @Override
     public void append(String topic, SettlementEvent event) {
+        // a whole file is stored compressed (OutboxPayloads): the relay publishes it plain.
         // traceparent: the relay sends it as the record's header, so the event stays in the kick-off's trace
         jdbc.update("INSERT INTO outbox_event (event_id, event_type, topic, event_key, business_date, payload, created_at,"
                         + " traceparent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 event.eventId(), event.getClass().getSimpleName(), topic, event.key(), event.businessDate(),
-                EventJson.write(event), Times.now(clock), traceparents.current());
+                OutboxPayloads.stored(EventJson.write(event)), Times.now(clock), traceparents.current());
     }
 }

@@ -106,7 +106,9 @@ class ImageTarballsTest {
             problems.add(where + MAIN_CLASS_FILE + " names " + mainClassFile + ", expected " + service.mainClass());
         }
         List<String> environment = strings(config.path("Env"));
-        for (String variable : List.of("JAVA_TOOL_OPTIONS=-Xmx512m -XX:+ExitOnOutOfMemoryError", "TZ=Asia/Seoul")) {
+        for (String variable : List.of("JAVA_TOOL_OPTIONS=-Xms256m -Xmx512m -XX:+UseSerialGC"
+                + " -XX:TrimNativeHeapInterval=10000 -Djdk.nio.maxCachedBufferSize=262144 -XX:+ExitOnOutOfMemoryError",
+                "TZ=Asia/Seoul")) {
             if (!environment.contains(variable)) {
                 problems.add(where + "environment " + environment + " lacks " + variable);
             }

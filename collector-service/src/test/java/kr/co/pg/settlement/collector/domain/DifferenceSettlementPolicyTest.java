@@ -206,6 +206,7 @@ class DifferenceSettlementPolicyTest {
 
     @Test
     void anUnmaskedCardNumberIsNeverSent() {
+        // a made-up unmasked value (fails the Luhn check: no card has it) that the policy must refuse and never echo
         DiffDecision d = policy.decide(tx("APPROVAL", LocalDateTime.of(2026, 3, 1, 9, 0), 10_000, "2.300", "CREDIT",
                 "SMALL", KisRegStatus.REGISTERED, "1234567812345678"), false);
         assertThat(d).isInstanceOf(DiffDecision.Refused.class);

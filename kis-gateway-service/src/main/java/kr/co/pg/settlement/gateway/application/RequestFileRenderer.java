@@ -2,7 +2,6 @@ package kr.co.pg.settlement.gateway.application;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -107,7 +106,15 @@ final class RequestFileRenderer {
 
     /** The constant the PG's column value names (kis-protocol keeps the S1 codes); empty for null or unknown. */
     private static <T extends Enum<T>> Optional<T> pgValue(Class<T> type, String value) {
-        return Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(value)).findFirst();
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            // twice per S1 record: the JDK's cached name lookup, no stream or array copy per call
+            return Optional.of(Enum.valueOf(type, value));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
     }
 
     static void requireFileFields(FileRequested<?> event) {
